@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
+import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { currentSession, requireViewer } from "@/lib/auth/viewer";
+import { config } from "@/lib/config";
+import { listOpenSessions } from "@/lib/dal/sessions";
+import { formatDateTime } from "@/lib/format";
+import { endOtherSessionsAction } from "./actions";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const viewer = await requireViewer();
+  const current = await currentSession();
+  const openSessions = listOpenSessions(viewer.id);
+  const { sessionIdleMs, sessionMaxMs } = config();
+  return (
+    <>
+      <PageHeader title="Account" description="Your password and where you are signed in." />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Password" description={viewer.hasPassword ? "Changing it signs you out everywhere else." : "You sign in with company SSO. You can also set a Trellis password."} />
+          <div className="px-5 py-5">
+            <ChangePasswordForm hasPassword={viewer.hasPassword} />
+          </div>
+        </Card>
+        <Card>
+          <CardHeader
+            id="sessions"
+            title="Sessions"
+            description={`A session ends after ${sessionIdleMs / 60_000} minutes without activity and ${sessionMaxMs / 3_600_000} hours after sign-in.`}
+            action={
+              openSessions.length > 1 ? (
+                <form action={endOtherSessionsAction}>
+                  <Button type="submit" variant="secondary">
+                    Sign out other sessions
+                  </Button>
+                </form>
+              ) : null
+            }
+          />
+          <ul aria-labelledby="sessions" className="divide-y divide-stone-200">
+            {openSessions.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                <span>
+                  Signed in {formatDateTime(s.createdAt)} with {s.provider === "credentials" ? "password" : "company SSO"}
+                </span>
+                <span className="flex items-center gap-2 text-stone-600">
+                  Last active {formatDateTime(s.lastSeenAt)}
+                  {s.id === current?.sessionId ? <Badge tone="brand">This session</Badge> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from "react";
+import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { requireViewer } from "@/lib/auth/viewer";
+import { ROLE_LABELS } from "@/lib/format";
+import { signOutAction } from "./actions";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const nav: NavItem[] = [
+    { href: "/", label: "Needs my action" },
+    { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
+    { href: "/account", label: "Account" },
+  ];
+
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="no-print border-b border-stone-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:flex-col md:border-b-0 md:border-r">
+        <div className="flex items-center justify-between px-4 py-4 md:block">
+          <p className="text-xl font-semibold tracking-tight text-brand-800">Trellis</p>
+        </div>
+        <nav aria-label="Main" className="px-3 pb-3 md:flex-1">
+          <NavLinks items={nav} />
+        </nav>
+        <div className="border-t border-stone-200 px-4 py-4">
+          <p className="truncate text-sm font-medium text-stone-900" data-testid="signed-in-as">
+            {viewer.name}
+          </p>
+          <p className="truncate text-xs text-stone-600">
+            {viewer.email} · {ROLE_LABELS[viewer.role]}
+          </p>
+          <form action={signOutAction} className="mt-3">
+            <button type="submit" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main id="main" className="flex-1 px-4 py-8 md:px-10">
+        <div className="mx-auto max-w-6xl">{children}</div>
+      </main>
+    </div>
+  );
+}

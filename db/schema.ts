@@ -1,0 +1,258 @@
+import { sql } from "drizzle-orm";
+import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+
+export const ROLES = ["engineer", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/*
+ * Framework identity. A track, level, competency or theme has a stable key that
+ * outlives every version of the framework, so people, level history, reviews
+ * and packets point at something that lasts while its wording changes.
+ */
+export const tracks = sqliteTable("tracks", {
+  key: text("key").primaryKey(),
+  createdAt: createdAt(),
+});
+
+export const levels = sqliteTable("levels", {
+  key: text("key").primaryKey(),
+  trackKey: text("track_key")
+    .notNull()
+    .references(() => tracks.key),
+  createdAt: createdAt(),
+});
+
+export const competencies = sqliteTable("competencies", {
+  key: text("key").primaryKey(),
+  createdAt: createdAt(),
+});
+
+export const themes = sqliteTable("themes", {
+  key: text("key").primaryKey(),
+  createdAt: createdAt(),
+});
+
+/* Framework content, one copy per version. Publishing freezes a version. */
+export const frameworkVersions = sqliteTable(
+  "framework_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    number: integer("number").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+    createdById: text("created_by_id").references(() => people.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    publishedById: text("published_by_id").references(() => people.id),
+  },
+  (t) => [check("framework_versions_published_has_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`)],
+);
+
+export const versionTracks = sqliteTable(
+  "version_tracks",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    trackKey: text("track_key")
+      .notNull()
+      .references(() => tracks.key),
+    name: text("name").notNull(),
+    summary: text("summary").notNull().default(""),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.trackKey] })],
+);
+
+export const versionLevels = sqliteTable(
+  "version_levels",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    levelKey: text("level_key")
+      .notNull()
+      .references(() => levels.key),
+    trackKey: text("track_key").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    summary: text("summary").notNull().default(""),
+    position: integer("position").notNull(),
+    // The level on the other track that counts as the same seniority (Senior <-> Engineering Manager).
+    equivalentLevelKey: text("equivalent_level_key").references(() => levels.key),
+  },
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.levelKey] }),
+    foreignKey({ columns: [t.versionId, t.trackKey], foreignColumns: [versionTracks.versionId, versionTracks.trackKey] }),
+    uniqueIndex("version_levels_position").on(t.versionId, t.trackKey, t.position),
+  ],
+);
+
+export const versionCompetencies = sqliteTable(
+  "version_competencies",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key")
+      .notNull()
+      .references(() => competencies.key),
+    name: text("name").notNull(),
+    summary: text("summary").notNull().default(""),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.competencyKey] })],
+);
+
+export const versionThemes = sqliteTable(
+  "version_themes",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id, { onDelete: "cascade" }),
+    themeKey: text("theme_key")
+      .notNull()
+      .references(() => themes.key),
+    name: text("name").notNull(),
+    summary: text("summary").notNull().default(""),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.themeKey] })],
+);
+
+export const cells = sqliteTable(
+  "cells",
+  {
+    versionId: integer("version_id").notNull(),
+    levelKey: text("level_key").notNull(),
+    competencyKey: text("competency_key").notNull(),
+    themeKey: text("theme_key").notNull(),
+    expectation: text("expectation").notNull(),
+    description: text("description").notNull(),
+    examples: text("examples", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.levelKey, t.competencyKey, t.themeKey] }),
+    foreignKey({ columns: [t.versionId, t.levelKey], foreignColumns: [versionLevels.versionId, versionLevels.levelKey] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.versionId, t.competencyKey],
+      foreignColumns: [versionCompetencies.versionId, versionCompetencies.competencyKey],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.versionId, t.themeKey], foreignColumns: [versionThemes.versionId, versionThemes.themeKey] }).onDelete("cascade"),
+  ],
+);
+
+/* People and their levels. */
+export const people = sqliteTable(
+  "people",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("engineer"),
+    trackKey: text("track_key")
+      .notNull()
+      .references(() => tracks.key),
+    levelKey: text("level_key")
+      .notNull()
+      .references(() => levels.key),
+    managerId: text("manager_id").references((): AnySQLiteColumn => people.id),
+    team: text("team").notNull().default(""),
+    startDate: text("start_date").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    passwordHash: text("password_hash"),
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("people_email").on(t.email),
+    index("people_manager").on(t.managerId),
+    check("people_not_own_manager", sql`${t.managerId} is null or ${t.managerId} <> ${t.id}`),
+  ],
+);
+
+export const levelHistory = sqliteTable(
+  "level_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    trackKey: text("track_key")
+      .notNull()
+      .references(() => tracks.key),
+    levelKey: text("level_key")
+      .notNull()
+      .references(() => levels.key),
+    effectiveDate: text("effective_date").notNull(),
+    reason: text("reason").notNull(),
+    recordedById: text("recorded_by_id").references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("level_history_person").on(t.personId, t.effectiveDate)],
+);
+
+/*
+ * Auth.js tables. Sign-in uses JWT cookies (the Credentials provider needs them),
+ * but each cookie names a row here, so sessions can be listed, timed out and
+ * ended by an admin; linked SSO identities live in accounts.
+ */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    type: text("type").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_person").on(t.personId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    provider: text("provider").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endedReason: text("ended_reason"),
+  },
+  (t) => [index("sessions_person").on(t.personId)],
+);
+
+/* Failed sign-ins per account and per client address, to slow and then refuse guessing. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  firstFailureAt: integer("first_failure_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+/* Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: text("record_id").notNull(),
+    summary: text("summary").notNull(),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_record").on(t.recordType, t.recordId), index("audit_log_actor").on(t.actorId, t.at)],
+);

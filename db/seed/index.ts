@@ -1,0 +1,69 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import type { Db } from "@/db";
+import { frameworkVersions, levelHistory, people } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { insertFrameworkVersion } from "@/lib/dal/framework";
+import { parseFramework } from "@/lib/framework/format";
+import { DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+
+export function loadDefaultFramework() {
+  const file = path.join(process.cwd(), "db", "seed", "framework.json");
+  return parseFramework(JSON.parse(fs.readFileSync(file, "utf8")));
+}
+
+/* The default framework is product data, installed on a first start whether or not demo data is wanted. */
+export function installDefaultFramework(database: Db): boolean {
+  if ((database.select({ n: count() }).from(frameworkVersions).get()?.n ?? 0) > 0) return false;
+  const doc = loadDefaultFramework();
+  database.transaction((tx) => insertFrameworkVersion(tx, doc, { status: "published", actorId: null, notes: "Default framework shipped with Trellis" }), { behavior: "immediate" });
+  return true;
+}
+
+/* Demo people, only into a database that has nobody in it yet. */
+export async function seedDemo(database: Db): Promise<boolean> {
+  if ((database.select({ n: count() }).from(people).get()?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map(DEMO_PEOPLE.map((p) => [p.key, crypto.randomUUID()]));
+  database.transaction(
+    (tx) => {
+      // Managers first, so every manager_id points at a row that exists.
+      const ordered = [...DEMO_PEOPLE].sort((a, b) => depth(a) - depth(b));
+      for (const p of ordered) {
+        tx.insert(people)
+          .values({
+            id: ids.get(p.key)!,
+            name: p.name,
+            email: p.email,
+            role: p.role,
+            trackKey: p.trackKey,
+            levelKey: p.levelKey,
+            managerId: p.manager ? ids.get(p.manager)! : null,
+            team: p.team,
+            startDate: p.startDate,
+            passwordHash,
+          })
+          .run();
+        for (const h of p.history) {
+          tx.insert(levelHistory)
+            .values({ personId: ids.get(p.key)!, trackKey: h.trackKey ?? p.trackKey, levelKey: h.levelKey, effectiveDate: h.effectiveDate, reason: h.reason, recordedById: null })
+            .run();
+        }
+      }
+    },
+    { behavior: "immediate" },
+  );
+  return true;
+}
+
+function depth(person: (typeof DEMO_PEOPLE)[number]): number {
+  let d = 0;
+  let current = person;
+  while (current.manager) {
+    current = DEMO_PEOPLE.find((p) => p.key === current.manager)!;
+    d += 1;
+  }
+  return d;
+}

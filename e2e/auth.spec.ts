@@ -1,0 +1,141 @@
+import { SSO_EMAIL } from "./support/env";
+import { DEMO, expect, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { eq } from "drizzle-orm";
+import { people } from "@/db/schema";
+
+test.describe("signed in", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("the shell shows who is signed in and signs out", async ({ browser }) => {
+    // A context of its own, so signing out does not end the shared manager session.
+    const context = await browser.newContext({ storageState: storageStateFor("manager") });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByTestId("signed-in-as")).toHaveText(DEMO.manager.name);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Needs my action" })).toHaveAttribute("aria-current", "page");
+    await context.close();
+  });
+});
+
+test("sign-out ends the session", async ({ page, createPerson }) => {
+  const person = await createPerson();
+  await signIn(page, person.email, TEST_PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(person.name);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+});
+
+test("a wrong password is refused with a clear message and the email kept", async ({ page, createPerson }) => {
+  const person = await createPerson();
+  await signIn(page, person.email, "not-the-password");
+  await expect(page.getByRole("status")).toContainText("That email and password don't match an active Trellis account.");
+  await expect(page.getByLabel("Email")).toHaveValue(person.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("an empty form gets a message beside each field", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password");
+});
+
+test("a signed-out visitor is sent to sign-in and comes back where they were going", async ({ page, createPerson }) => {
+  const person = await createPerson();
+  await page.goto(`/people/${person.id}`);
+  await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fpeople%2F${person.id}`));
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`/people/${person.id}`);
+  await expect(page.getByRole("heading", { name: person.name, level: 1 })).toBeVisible();
+});
+
+test("the return address cannot send people to another site", async ({ page, createPerson }) => {
+  const person = await createPerson();
+  await page.goto("/signin?callbackUrl=https://evil.example/phish");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/");
+});
+
+test("a deactivated person's open session ends on their next request", async ({ browser, createPerson, db }) => {
+  const person = await createPerson();
+  const page = await signedInPage(browser, person.email);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+
+  db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/signin\?/);
+  await expect(page.getByRole("alert").filter({ hasText: "Your account has been deactivated" })).toBeVisible();
+  await page.context().close();
+});
+
+test("changing the password signs out the person's other sessions", async ({ browser, createPerson }) => {
+  const person = await createPerson();
+  const first = await signedInPage(browser, person.email);
+  const second = await signedInPage(browser, person.email);
+
+  await first.goto("/account");
+  await first.getByLabel("Current password").fill(TEST_PASSWORD);
+  await first.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
+  await first.getByLabel("Confirm new password").fill("a-brand-new-passphrase");
+  await first.getByRole("button", { name: "Change password" }).click();
+  await expect(first.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
+
+  await second.goto("/account");
+  await expect(second).toHaveURL(/\/signin\?/);
+  await expect(second.getByRole("alert").filter({ hasText: "Your password was changed" })).toBeVisible();
+  await first.reload();
+  await expect(first.getByRole("heading", { name: "Account" })).toBeVisible();
+});
+
+test("a wrong current password is refused beside the field", async ({ browser, createPerson }) => {
+  const person = await createPerson();
+  const page = await signedInPage(browser, person.email);
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("wrong-current-password");
+  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
+  await page.getByLabel("Confirm new password").fill("a-different-passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Confirm new password")).toHaveAccessibleDescription("The two new passwords don't match");
+  await page.getByLabel("Confirm new password").fill("a-brand-new-passphrase");
+  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
+  await page.getByLabel("Current password").fill("wrong-current-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password");
+});
+
+test("company SSO signs in a person an admin has added", async ({ page, createPerson, db }) => {
+  if (!db.select().from(people).where(eq(people.email, SSO_EMAIL)).get()) await createPerson({ email: SSO_EMAIL, name: "Sasha SSO" });
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with Mock SSO" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Sasha SSO");
+  await page.goto("/account");
+  await expect(page.getByText("with company SSO").first()).toBeVisible();
+});
+
+test("session cookies are HttpOnly and SameSite", async ({ page, createPerson }) => {
+  const person = await createPerson();
+  await signIn(page, person.email, TEST_PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const cookie = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+});
+
+test("every response carries the security headers", async ({ request }) => {
+  const response = await request.get("/signin");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});

@@ -1,0 +1,18 @@
+import path from "node:path";
+
+/* One place for the e2e server's settings, shared by the config, the server prep and the fixtures. */
+export const E2E_PORT = 3210;
+export const OIDC_PORT = 3211;
+// Playwright and the helper scripts all run from the repository root.
+export const E2E_DATA_DIR = path.resolve("e2e", ".data");
+export const E2E_DB = path.join(E2E_DATA_DIR, "trellis.db");
+export const SSO_EMAIL = "sso.person@example.com";
+
+export const E2E_ENV: Record<string, string> = {
+  TRELLIS_DATA_DIR: E2E_DATA_DIR,
+  DATABASE_PATH: E2E_DB,
+  OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+  OIDC_CLIENT_ID: "trellis-e2e",
+  OIDC_CLIENT_SECRET: "trellis-e2e-secret",
+  OIDC_NAME: "Mock SSO",
+};

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "@/lib/errors";
+import { getPersonProfile } from "@/lib/dal/people";
+import { buildOrg, type Actor, type Org } from "@/lib/test/org";
+
+/*
+ * The access-control table, checked below the browser: each row calls a DAL
+ * function as a given person and says whether it must be allowed or refused.
+ * Refused means "looks missing" (NotFoundError). Every feature adds its rows;
+ * e2e/access-control.spec.ts holds the matching rows for pages over HTTP.
+ */
+type Row = { what: string; as: Actor; expect: "allowed" | "refused"; run: (org: Org, actor: Actor) => unknown };
+
+const viewProfile = (target: keyof Org["people"]) => (org: Org, actor: Actor) => getPersonProfile(org.as[actor], org.people[target].id);
+
+const rows: Row[] = [
+  { what: "view own profile", as: "engineer", expect: "allowed", run: viewProfile("engineer") },
+  { what: "view a peer's profile", as: "engineer", expect: "refused", run: viewProfile("peer") },
+  { what: "view own manager's profile", as: "engineer", expect: "refused", run: viewProfile("manager") },
+  { what: "view a direct report's profile", as: "manager", expect: "allowed", run: viewProfile("engineer") },
+  { what: "view a skip-level report's profile", as: "director", expect: "allowed", run: viewProfile("engineer") },
+  { what: "view another manager's report", as: "otherManager", expect: "refused", run: viewProfile("engineer") },
+  { what: "view anyone's profile", as: "admin", expect: "allowed", run: viewProfile("outsider") },
+];
+
+let org: Org;
+
+describe("access control", () => {
+  beforeAll(() => {
+    org = buildOrg();
+  });
+
+  it.each(rows)("$as: $what -> $expect", async (row) => {
+    const attempt = async () => row.run(org, row.as);
+    if (row.expect === "allowed") await expect(attempt()).resolves.toBeDefined();
+    else await expect(attempt()).rejects.toThrow(NotFoundError);
+  });
+});
+
+export type AccessRow = Row;

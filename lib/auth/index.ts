@@ -1,0 +1,112 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { z } from "zod";
+import { authSecret, config } from "@/lib/config";
+import { endSessionById, linkSsoAccount } from "@/lib/dal/auth-store";
+import { createSession } from "@/lib/dal/sessions";
+import { verifyCredentials } from "@/lib/dal/sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+
+export class TooManyAttempts extends CredentialsSignin {
+  code = "locked";
+}
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
+
+function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password, clientAddress(request));
+        if (result.ok) return { id: result.personId };
+        throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
+      },
+    }),
+  ];
+  const oidc = config().oidc;
+  if (oidc) {
+    list.push({
+      id: "oidc",
+      name: oidc.name,
+      type: "oidc",
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      checks: ["pkce", "state", "nonce"],
+    });
+  }
+  return list;
+}
+
+export const ssoProvider = () => (config().oidc ? { id: "oidc", name: config().oidc!.name } : null);
+
+/*
+ * Sessions are JWT cookies (the Credentials provider requires them), but each
+ * cookie carries only the id of a row in `sessions`; lib/auth/viewer.ts checks
+ * that row on every request, which is what makes deactivation, idle and
+ * absolute timeouts and "end this session" take effect at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: Math.floor(config().sessionMaxMs / 1000) },
+  pages: { signIn: "/signin", error: "/signin" },
+  logger: {
+    // A wrong password is an everyday event, answered on the form; keep real failures loud.
+    error(error) {
+      // Class names are minified in the build; the static `type` survives.
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: providers(),
+  callbacks: {
+    // Company SSO admits only people an admin has already added, matched by email.
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      if (!profile?.email || profile.email_verified === false) return false;
+      return linkSsoAccount(String(profile.email), account.provider, account.providerAccountId) !== null;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (!account) return token;
+      const personId =
+        account.provider === "oidc" ? linkSsoAccount(String(profile?.email ?? ""), account.provider, account.providerAccountId) : user?.id;
+      if (!personId) return null;
+      return { sub: personId, sid: createSession(personId, account.provider) };
+    },
+    async session({ session, token }) {
+      session.sid = token.sid;
+      return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message && message.token?.sid) endSessionById(message.token.sid, "signed-out");
+    },
+  },
+}));

@@ -1,0 +1,50 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getViewerById } from "@/lib/dal/people";
+import { checkSession, type SessionCheck } from "@/lib/dal/sessions";
+import type { Viewer } from "@/lib/dal/viewer-type";
+import { auth } from "./index";
+
+export type { Viewer };
+
+type ViewerState = { viewer: Viewer; sessionId: string } | { viewer: null; ended: SessionCheck | null };
+
+/* One check per request, shared by the layout, the page and its components. */
+const currentViewer = cache(async (): Promise<ViewerState> => {
+  const session = await auth();
+  if (!session?.sid) return { viewer: null, ended: null };
+  const check = checkSession(session.sid);
+  if (!check.valid) return { viewer: null, ended: check };
+  const viewer = getViewerById(check.personId);
+  return viewer ? { viewer, sessionId: session.sid } : { viewer: null, ended: { valid: false, reason: "deactivated" } };
+});
+
+export async function getViewer(): Promise<Viewer | null> {
+  return (await currentViewer()).viewer;
+}
+
+/* A path on this site, never an absolute or protocol-relative URL (no open redirects). */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}
+
+/*
+ * For pages: the signed-in viewer, or a redirect to sign-in that returns here.
+ * The proxy passes the requested path in x-trellis-path.
+ */
+export async function requireViewer(): Promise<Viewer> {
+  const state = await currentViewer();
+  if (state.viewer) return state.viewer;
+  const path = safeReturnPath((await headers()).get("x-trellis-path"));
+  const params = new URLSearchParams({ callbackUrl: path });
+  if (state.ended && !state.ended.valid && state.ended.reason !== "signed-out") params.set("ended", state.ended.reason);
+  redirect(`/signin?${params}`);
+}
+
+/* For server actions and route handlers: the viewer and their session id, or null. */
+export async function currentSession(): Promise<{ viewer: Viewer; sessionId: string } | null> {
+  const state = await currentViewer();
+  return state.viewer ? state : null;
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import type { Viewer } from "./viewer-type";
+
+/*
+ * "Needs my action": what is waiting on this viewer. Each feature contributes
+ * a source (stipend approvals, reviews to write, endorsements, ...); a source
+ * only ever returns items for records the viewer may act on.
+ */
+export type ActionItem = { id: string; kind: string; title: string; detail: string; href: string; cta: string; dueAt?: Date | null };
+
+type ActionSource = (viewer: Viewer) => ActionItem[];
+
+const sources: ActionSource[] = [];
+
+export function listActionItems(viewer: Viewer): ActionItem[] {
+  return sources.flatMap((source) => source(viewer)).sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+}

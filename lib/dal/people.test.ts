@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildOrg, type Org } from "@/lib/test/org";
+import { NotFoundError } from "@/lib/errors";
+import { getPersonProfile, relationshipTo } from "./people";
+
+let org: Org;
+
+describe("reporting line", () => {
+  beforeAll(() => {
+    org = buildOrg();
+  });
+
+  it("knows self, direct, indirect and unrelated", () => {
+    const { people: p } = org;
+    expect(relationshipTo(p.engineer.id, p.engineer.id)).toBe("self");
+    expect(relationshipTo(p.manager.id, p.engineer.id)).toBe("direct-report");
+    expect(relationshipTo(p.director.id, p.engineer.id)).toBe("indirect-report");
+    expect(relationshipTo(p.engineer.id, p.manager.id)).toBe("none");
+    expect(relationshipTo(p.peer.id, p.engineer.id)).toBe("none");
+    expect(relationshipTo(p.otherManager.id, p.engineer.id)).toBe("none");
+  });
+
+  it("shows a profile with its level history and reports to those who may see it", () => {
+    const profile = getPersonProfile(org.as.manager, org.people.manager.id);
+    expect(profile.person.levelName).toBe("Engineering Manager");
+    expect(profile.history).toHaveLength(1);
+    expect(profile.reports.map((r) => r.name)).toEqual(["Eve Engineer", "Pat Peer"]);
+  });
+
+  it("refuses a profile outside the viewer's line exactly like a missing one", () => {
+    expect(() => getPersonProfile(org.as.engineer, org.people.peer.id)).toThrow(NotFoundError);
+    expect(() => getPersonProfile(org.as.engineer, "no-such-person")).toThrow(NotFoundError);
+  });
+});

@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+
+/* Headers for every response, static files included; the CSP (with its per-request nonce) is set in proxy.ts. */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3"],
+  experimental: {
+    // Receipts up to 5 MB travel through server actions; leave room for the other fields.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

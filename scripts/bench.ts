@@ -1,0 +1,68 @@
+/*
+ * npm run bench: prints timings for the hot paths, on a synthetic org in a
+ * throwaway database. Targets are printed beside each figure; nothing here
+ * fails a build, it informs one.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-bench-"));
+process.env.TRELLIS_DATA_DIR = dir;
+
+type Result = { name: string; n: number; p50: number; p95: number; target: number };
+
+function measure(name: string, n: number, target: number, fn: (i: number) => unknown): Result {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name, n, p50: times[Math.floor(n * 0.5)]!, p95: times[Math.floor(n * 0.95)]!, target };
+}
+
+async function main() {
+  const { db } = await import("@/db");
+  const { installDefaultFramework } = await import("@/db/seed");
+  const { insertPerson } = await import("@/lib/test/factory");
+  const { createSession, checkSession } = await import("@/lib/dal/sessions");
+  const { getPersonProfile, getViewerById, relationshipTo } = await import("@/lib/dal/people");
+
+  installDefaultFramework(db());
+  // 2,000 people: 10 directors, 100 managers, the rest engineers; six levels deep at most.
+  const directors = Array.from({ length: 10 }, () => insertPerson(db(), { role: "manager", trackKey: "mgmt", levelKey: "m3" }));
+  const managers = Array.from({ length: 100 }, (_, i) => insertPerson(db(), { role: "manager", trackKey: "mgmt", levelKey: "m1", managerId: directors[i % 10]!.id }));
+  const engineers = Array.from({ length: 1890 }, (_, i) => insertPerson(db(), { managerId: managers[i % 100]!.id }));
+  const sessions = engineers.slice(0, 500).map((e) => createSession(e.id, "credentials"));
+  const director = getViewerById(directors[0]!.id)!;
+
+  const results = [
+    measure("session check per request", 5000, 0.5, (i) => checkSession(sessions[i % sessions.length]!)),
+    measure("viewer lookup per request", 5000, 0.5, (i) => getViewerById(engineers[i % engineers.length]!.id)),
+    measure("reporting-line check (skip level)", 5000, 0.5, (i) => relationshipTo(director.id, engineers[i % engineers.length]!.id)),
+    measure("profile page data", 2000, 5, (i) => {
+      try {
+        getPersonProfile(director, engineers[(i * 10) % engineers.length]!.id);
+      } catch {
+        // Profiles outside this director's org are refused; the refusal is part of the cost.
+      }
+    }),
+  ];
+
+  console.log(`Trellis benchmarks (${engineers.length + managers.length + directors.length} people, SQLite at ${dir})\n`);
+  console.log("what".padEnd(40) + "n".padStart(7) + "p50 ms".padStart(10) + "p95 ms".padStart(10) + "target p95".padStart(13));
+  for (const r of results) {
+    const verdict = r.p95 <= r.target ? "ok" : "SLOW";
+    console.log(r.name.padEnd(40) + String(r.n).padStart(7) + r.p50.toFixed(3).padStart(10) + r.p95.toFixed(3).padStart(10) + `${r.target.toFixed(1)} ${verdict}`.padStart(13));
+  }
+  db().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
