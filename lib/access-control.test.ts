@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
+import { db } from "@/db";
+import { loadDefaultFramework } from "@/db/seed";
+import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
 import { getPersonProfile } from "@/lib/dal/people";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
@@ -13,7 +16,22 @@ type Row = { what: string; as: Actor; expect: "allowed" | "refused"; run: (org: 
 
 const viewProfile = (target: keyof Org["people"]) => (org: Org, actor: Actor) => getPersonProfile(org.as[actor], org.people[target].id);
 
+/* Framework reads return null when refused; the harness treats that like NotFoundError. */
+const orRefuse = <T>(value: T | null) => {
+  if (value === null) throw new NotFoundError("framework version");
+  return value;
+};
+let draftNumber: number;
+const readDraft = (org: Org, actor: Actor) => orRefuse(getFrameworkStructure(org.as[actor], draftNumber));
+const exportDraft = (org: Org, actor: Actor) => orRefuse(exportFramework(org.as[actor], draftNumber));
+const exportPublished = (org: Org, actor: Actor) => orRefuse(exportFramework(org.as[actor], 1));
+
 const rows: Row[] = [
+  { what: "read the published framework", as: "engineer", expect: "allowed", run: exportPublished },
+  { what: "read a draft framework", as: "engineer", expect: "refused", run: readDraft },
+  { what: "export a draft framework", as: "manager", expect: "refused", run: exportDraft },
+  { what: "read a draft framework", as: "admin", expect: "allowed", run: readDraft },
+  { what: "export a draft framework", as: "admin", expect: "allowed", run: exportDraft },
   { what: "view own profile", as: "engineer", expect: "allowed", run: viewProfile("engineer") },
   { what: "view a peer's profile", as: "engineer", expect: "refused", run: viewProfile("peer") },
   { what: "view own manager's profile", as: "engineer", expect: "refused", run: viewProfile("manager") },
@@ -28,6 +46,7 @@ let org: Org;
 describe("access control", () => {
   beforeAll(() => {
     org = buildOrg();
+    draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, loadDefaultFramework(), { status: "draft", actorId: org.people.admin.id })).number;
   });
 
   it.each(rows)("$as: $what -> $expect", async (row) => {

@@ -8,6 +8,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const nav: NavItem[] = [
     { href: "/", label: "Needs my action" },
+    { href: "/framework", label: "Framework", match: "/framework" },
+    { href: "/framework/next", label: "My next level" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/account", label: "Account" },
   ];

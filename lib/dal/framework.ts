@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   cells,
@@ -13,8 +13,10 @@ import {
   versionThemes,
   versionTracks,
 } from "@/db/schema";
-import type { FrameworkDocument } from "@/lib/framework/format";
+import { FRAMEWORK_FORMAT, type FrameworkDocument } from "@/lib/framework/format";
+import { canViewFrameworkVersion } from "@/lib/policies";
 import { recordAudit } from "./audit";
+import type { Viewer } from "./viewer-type";
 
 export function latestPublishedVersionId(): number | null {
   const row = db()
@@ -35,7 +37,7 @@ export function insertFrameworkVersion(
   tx: Executor,
   doc: FrameworkDocument,
   options: { status: "draft" | "published"; actorId: string | null; notes?: string },
-): number {
+): { id: number; number: number } {
   const nextNumber = (tx.select({ n: max(frameworkVersions.number) }).from(frameworkVersions).get()?.n ?? 0) + 1;
   const now = new Date();
   const version = tx
@@ -105,7 +107,7 @@ export function insertFrameworkVersion(
     recordId: String(versionId),
     summary: `Version ${nextNumber} (${doc.name}) created as ${options.status}`,
   });
-  return versionId;
+  return { id: versionId, number: nextNumber };
 }
 
 /* Levels of a version in track order then seniority order, for pickers and validation. */
@@ -117,4 +119,112 @@ export function listVersionLevels(versionId: number) {
     .where(eq(versionLevels.versionId, versionId))
     .orderBy(asc(versionTracks.position), asc(versionLevels.position))
     .all();
+}
+
+export type VersionSummary = { id: number; number: number; name: string; status: "draft" | "published"; publishedAt: Date | null };
+
+export function listVisibleVersions(viewer: Viewer): VersionSummary[] {
+  return db()
+    .select({ id: frameworkVersions.id, number: frameworkVersions.number, name: frameworkVersions.name, status: frameworkVersions.status, publishedAt: frameworkVersions.publishedAt })
+    .from(frameworkVersions)
+    .orderBy(desc(frameworkVersions.number))
+    .all()
+    .filter((v) => canViewFrameworkVersion(viewer, v));
+}
+
+/*
+ * The shape of one framework version: tracks with their levels in order,
+ * competencies and themes. Without a number, the latest published version.
+ * Null when it does not exist or the viewer may not see it.
+ */
+export function getFrameworkStructure(viewer: Viewer, versionNumber?: number) {
+  const version = db()
+    .select({
+      id: frameworkVersions.id,
+      number: frameworkVersions.number,
+      name: frameworkVersions.name,
+      description: frameworkVersions.description,
+      status: frameworkVersions.status,
+      publishedAt: frameworkVersions.publishedAt,
+    })
+    .from(frameworkVersions)
+    .where(versionNumber === undefined ? eq(frameworkVersions.status, "published") : eq(frameworkVersions.number, versionNumber))
+    .orderBy(desc(frameworkVersions.number))
+    .limit(1)
+    .get();
+  if (!version || !canViewFrameworkVersion(viewer, version)) return null;
+
+  const trackRows = db().select().from(versionTracks).where(eq(versionTracks.versionId, version.id)).orderBy(asc(versionTracks.position)).all();
+  const levelRows = db().select().from(versionLevels).where(eq(versionLevels.versionId, version.id)).orderBy(asc(versionLevels.position)).all();
+  const competencyRows = db().select().from(versionCompetencies).where(eq(versionCompetencies.versionId, version.id)).orderBy(asc(versionCompetencies.position)).all();
+  const themeRows = db().select().from(versionThemes).where(eq(versionThemes.versionId, version.id)).orderBy(asc(versionThemes.position)).all();
+
+  const tracksWithLevels = trackRows.map((t) => ({
+    key: t.trackKey,
+    name: t.name,
+    summary: t.summary,
+    levels: levelRows
+      .filter((l) => l.trackKey === t.trackKey)
+      .map((l) => ({ key: l.levelKey, trackKey: l.trackKey, code: l.code, name: l.name, summary: l.summary, position: l.position, equivalentLevelKey: l.equivalentLevelKey })),
+  }));
+  return {
+    version,
+    tracks: tracksWithLevels,
+    levels: tracksWithLevels.flatMap((t) => t.levels),
+    competencies: competencyRows.map((c) => ({ key: c.competencyKey, name: c.name, summary: c.summary })),
+    themes: themeRows.map((t) => ({ key: t.themeKey, name: t.name, summary: t.summary })),
+  };
+}
+
+export type FrameworkStructure = NonNullable<ReturnType<typeof getFrameworkStructure>>;
+export type FrameworkLevel = FrameworkStructure["levels"][number];
+
+/* The nine cells of the given levels, keyed `level/competency/theme`. Call only with a structure the viewer may see. */
+export function getCells(structure: FrameworkStructure, levelKeys: string[]) {
+  const rows = db()
+    .select({ levelKey: cells.levelKey, competencyKey: cells.competencyKey, themeKey: cells.themeKey, expectation: cells.expectation, description: cells.description, examples: cells.examples })
+    .from(cells)
+    .where(and(eq(cells.versionId, structure.version.id), inArray(cells.levelKey, levelKeys)))
+    .all();
+  return new Map(rows.map((r) => [`${r.levelKey}/${r.competencyKey}/${r.themeKey}`, r]));
+}
+
+/* A version in the portable file format (docs/framework-format.md), for the JSON export. */
+export function exportFramework(viewer: Viewer, versionNumber: number): FrameworkDocument | null {
+  const structure = getFrameworkStructure(viewer, versionNumber);
+  if (!structure) return null;
+  const all = getCells(
+    structure,
+    structure.levels.map((l) => l.key),
+  );
+  return {
+    format: FRAMEWORK_FORMAT,
+    name: structure.version.name,
+    description: structure.version.description,
+    competencies: structure.competencies,
+    themes: structure.themes,
+    tracks: structure.tracks.map((t) => ({
+      key: t.key,
+      name: t.name,
+      summary: t.summary,
+      levels: t.levels.map((l) => ({
+        key: l.key,
+        code: l.code,
+        name: l.name,
+        summary: l.summary,
+        equivalentLevelKey: l.equivalentLevelKey,
+        cells: Object.fromEntries(
+          structure.competencies.map((c) => [
+            c.key,
+            Object.fromEntries(
+              structure.themes.map((th) => {
+                const cell = all.get(`${l.key}/${c.key}/${th.key}`)!;
+                return [th.key, { expectation: cell.expectation, description: cell.description, examples: cell.examples }];
+              }),
+            ),
+          ]),
+        ),
+      })),
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canActAsManagerOf, canAdministerPeople, canEndSessionsOf, canViewAuditLog, canViewPerson, type PolicyViewer, type Relationship } from "./index";
+import { canActAsManagerOf, canViewFrameworkVersion, canAdministerPeople, canEndSessionsOf, canViewAuditLog, canViewPerson, type PolicyViewer, type Relationship } from "./index";
 
 const engineer: PolicyViewer = { id: "e", role: "engineer" };
 const manager: PolicyViewer = { id: "m", role: "manager" };
@@ -39,5 +39,16 @@ describe("canEndSessionsOf", () => {
     expect(canEndSessionsOf(engineer, "none")).toBe(false);
     expect(canEndSessionsOf(manager, "direct-report")).toBe(false);
     expect(canEndSessionsOf(admin, "none")).toBe(true);
+  });
+});
+
+describe("canViewFrameworkVersion", () => {
+  it.each([engineer, manager, admin])("shows published versions to $role", (viewer) => {
+    expect(canViewFrameworkVersion(viewer, { status: "published" })).toBe(true);
+  });
+  it("shows drafts to admins only", () => {
+    expect(canViewFrameworkVersion(engineer, { status: "draft" })).toBe(false);
+    expect(canViewFrameworkVersion(manager, { status: "draft" })).toBe(false);
+    expect(canViewFrameworkVersion(admin, { status: "draft" })).toBe(true);
   });
 });

@@ -35,3 +35,8 @@ export function canViewAuditLog(viewer: PolicyViewer): boolean {
 export function canEndSessionsOf(viewer: PolicyViewer, relationship: Relationship): boolean {
   return relationship === "self" || isAdmin(viewer);
 }
+
+/* Published framework versions are for everyone signed in; drafts are the admins' workbench. */
+export function canViewFrameworkVersion(viewer: PolicyViewer, version: { status: "draft" | "published" }): boolean {
+  return version.status === "published" || isAdmin(viewer);
+}
