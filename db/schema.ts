@@ -256,3 +256,124 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at").on(t.at), index("audit_log_record").on(t.recordType, t.recordId), index("audit_log_actor").on(t.actorId, t.at)],
 );
+
+/* One-time links: an invitation to set a first password, or an admin-issued password reset. Only a hash of the token is stored. */
+export const accountLinks = sqliteTable(
+  "account_links",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdById: text("created_by_id").references(() => people.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("account_links_token").on(t.tokenHash), index("account_links_person").on(t.personId)],
+);
+
+/* The promotion committee, named by an admin. */
+export const committeeMembers = sqliteTable("committee_members", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  addedById: text("added_by_id").references(() => people.id),
+  addedAt: createdAt(),
+});
+
+/* Education stipend policy, one row per calendar year. Money is integer minor units of `currency`. */
+export const stipendPolicies = sqliteTable(
+  "stipend_policies",
+  {
+    year: integer("year").primaryKey(),
+    allowanceMinor: integer("allowance_minor").notNull(),
+    currency: text("currency").notNull(),
+    categories: text("categories", { mode: "json" }).$type<string[]>().notNull(),
+    overBalance: text("over_balance", { enum: ["refuse", "flag"] }).notNull().default("refuse"),
+    prorateNewStarters: integer("prorate_new_starters", { mode: "boolean" }).notNull().default(true),
+    version: integer("version").notNull().default(1),
+    updatedById: text("updated_by_id").references(() => people.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [check("stipend_policies_allowance", sql`${t.allowanceMinor} >= 0`), check("stipend_policies_currency", sql`length(${t.currency}) = 3`)],
+);
+
+/* An uploaded receipt, stored in the data directory under a random name. */
+export const receipts = sqliteTable("receipts", {
+  id: text("id").primaryKey(),
+  storedName: text("stored_name").notNull().unique(),
+  originalName: text("original_name").notNull(),
+  contentType: text("content_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  sha256: text("sha256").notNull(),
+  uploadedById: text("uploaded_by_id")
+    .notNull()
+    .references(() => people.id),
+  createdAt: createdAt(),
+});
+
+export const CLAIM_STATUSES = ["pending", "approved", "rejected", "reimbursed", "withdrawn"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const stipendClaims = sqliteTable(
+  "stipend_claims",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    year: integer("year").notNull(),
+    purchaseDate: text("purchase_date").notNull(),
+    item: text("item").notNull(),
+    vendor: text("vendor").notNull(),
+    category: text("category").notNull(),
+    amountPaidMinor: integer("amount_paid_minor").notNull(),
+    currencyPaid: text("currency_paid").notNull(),
+    // In the policy currency of `year`; what the allowance is charged.
+    amountChargedMinor: integer("amount_charged_minor").notNull(),
+    receiptId: text("receipt_id").references(() => receipts.id),
+    receiptUrl: text("receipt_url"),
+    note: text("note").notNull().default(""),
+    competencyKey: text("competency_key").references(() => competencies.key),
+    themeKey: text("theme_key").references(() => themes.key),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull().default("pending"),
+    // Set when the policy flags (rather than refuses) a claim over the remaining balance.
+    overBalance: integer("over_balance", { mode: "boolean" }).notNull().default(false),
+    decidedById: text("decided_by_id").references(() => people.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    decisionReason: text("decision_reason"),
+    reimbursedById: text("reimbursed_by_id").references(() => people.id),
+    reimbursedAt: integer("reimbursed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    index("stipend_claims_person_year").on(t.personId, t.year),
+    index("stipend_claims_status").on(t.status),
+    check("stipend_claims_amounts", sql`${t.amountPaidMinor} > 0 and ${t.amountChargedMinor} > 0`),
+    check("stipend_claims_receipt", sql`${t.receiptId} is not null or ${t.receiptUrl} is not null`),
+    check("stipend_claims_cell", sql`(${t.competencyKey} is null) = (${t.themeKey} is null)`),
+  ],
+);
+
+/* Every status change of a claim: who, when, from what to what, and why. */
+export const stipendClaimEvents = sqliteTable(
+  "stipend_claim_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: text("claim_id")
+      .notNull()
+      .references(() => stipendClaims.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+    actorId: text("actor_id").references(() => people.id),
+    fromStatus: text("from_status", { enum: CLAIM_STATUSES }),
+    toStatus: text("to_status", { enum: CLAIM_STATUSES }).notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [index("stipend_claim_events_claim").on(t.claimId, t.at)],
+);

@@ -1,8 +1,9 @@
 import path from "node:path";
 
 /* One place for the e2e server's settings, shared by the config, the server prep and the fixtures. */
-export const E2E_PORT = 3210;
-export const OIDC_PORT = 3211;
+// Overridable so two checkouts can run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 1);
 // Playwright and the helper scripts all run from the repository root.
 export const E2E_DATA_DIR = path.resolve("e2e", ".data");
 export const E2E_DB = path.join(E2E_DATA_DIR, "trellis.db");
