@@ -21,6 +21,13 @@ const rows: Row[] = [
   { path: (id) => `/people/${id.engineer}`, as: "manager", expect: 200 },
   { path: (id) => `/people/${id.otherTeam}`, as: "manager", expect: 404 },
   { path: (id) => `/people/${id.otherTeam}`, as: "admin", expect: 200 },
+  ...["/admin/people", "/admin/people/new", "/admin/people/import", "/admin/people/export", "/admin/org", "/admin/committee", "/admin/audit"].flatMap((adminPath) => [
+    { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
+    { path: () => adminPath, as: "manager" as const, expect: 404 as const },
+    { path: () => adminPath, as: "admin" as const, expect: 200 as const },
+  ]),
+  { path: (id) => `/admin/people/${id.engineer}`, as: "manager", expect: 404 },
+  { path: (id) => `/admin/people/${id.engineer}`, as: "admin", expect: 200 },
 ];
 
 test.describe("access control over HTTP", () => {

@@ -3,6 +3,19 @@ import { NotFoundError } from "@/lib/errors";
 import { db } from "@/db";
 import { loadDefaultFramework } from "@/db/seed";
 import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
+import {
+  changeLevel,
+  createAccountLink,
+  exportPeopleRows,
+  getOrgChartPeople,
+  getPersonForAdmin,
+  listAudit,
+  listCommittee,
+  listPeople,
+  previewPeopleImport,
+  setActive,
+  setCommitteeMember,
+} from "@/lib/dal/admin-people";
 import { getPersonProfile } from "@/lib/dal/people";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
@@ -26,7 +39,26 @@ const readDraft = (org: Org, actor: Actor) => orRefuse(getFrameworkStructure(org
 const exportDraft = (org: Org, actor: Actor) => orRefuse(exportFramework(org.as[actor], draftNumber));
 const exportPublished = (org: Org, actor: Actor) => orRefuse(exportFramework(org.as[actor], 1));
 
+/* People administration: admins only, every page's data and every action. */
+const adminOnly: { what: string; run: Row["run"] }[] = [
+  { what: "list people", run: (org, a) => listPeople(org.as[a]) },
+  { what: "open a person for editing", run: (org, a) => getPersonForAdmin(org.as[a], org.people.engineer.id) },
+  { what: "issue an invitation link", run: (org, a) => createAccountLink(org.as[a], org.people.peer.id, "invite") },
+  { what: "change a level", run: (org, a) => changeLevel(org.as[a], org.people.outsider.id, { trackKey: "ic", levelKey: "ic1", effectiveDate: "2026-01-01", reason: "test" }) },
+  { what: "deactivate a person", run: (org, a) => setActive(org.as[a], org.people.outsider.id, true) },
+  { what: "preview a CSV import", run: (org, a) => previewPeopleImport(org.as[a], "name\n") },
+  { what: "export people as CSV", run: (org, a) => exportPeopleRows(org.as[a]) },
+  { what: "see the org chart", run: (org, a) => getOrgChartPeople(org.as[a]) },
+  { what: "read the audit log", run: (org, a) => listAudit(org.as[a], { page: 1 }) },
+  { what: "list the committee", run: (org, a) => listCommittee(org.as[a]) },
+  { what: "name a committee member", run: (org, a) => setCommitteeMember(org.as[a], org.people.director.id, false) },
+];
+
 const rows: Row[] = [
+  ...adminOnly.flatMap(({ what, run }) => [
+    ...(["engineer", "manager", "director"] as const).map((as) => ({ what, as, expect: "refused" as const, run })),
+    { what, as: "admin" as const, expect: "allowed" as const, run },
+  ]),
   { what: "read the published framework", as: "engineer", expect: "allowed", run: exportPublished },
   { what: "read a draft framework", as: "engineer", expect: "refused", run: readDraft },
   { what: "export a draft framework", as: "manager", expect: "refused", run: exportDraft },

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/format";
+import { canAdministerPeople } from "@/lib/policies";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -12,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/framework/next", label: "My next level" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/account", label: "Account" },
+    ...(canAdministerPeople(viewer) ? [{ href: "/admin/people", label: "Admin", match: "/admin" }] : []),
   ];
 
   return (

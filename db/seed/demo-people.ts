@@ -6,6 +6,10 @@
 export const DEMO_PASSWORD = "trellis-demo-2026";
 
 export type DemoPerson = {
+  /* Defaults to true; a leaver shows how deactivated people keep their records. */
+  active?: boolean;
+  /* No password yet: an invitation link is waiting (the new-hire case). */
+  invited?: boolean;
   key: string;
   name: string;
   email: string;
@@ -193,4 +197,36 @@ export const DEMO_PEOPLE: DemoPerson[] = [
       { levelKey: "ic5", effectiveDate: "2023-01-01", reason: "Promoted to Senior Staff Engineer" },
     ],
   },
+  {
+    key: "casey",
+    name: "Casey Novak",
+    email: "casey@example.com",
+    role: "engineer",
+    trackKey: "ic",
+    levelKey: "ic2",
+    manager: "dana",
+    team: "Product Experience",
+    startDate: "2026-11-16",
+    invited: true,
+    history: [{ levelKey: "ic2", effectiveDate: "2026-11-16", reason: "Joined as Software Engineer" }],
+  },
+  {
+    key: "robin",
+    name: "Robin Ellis",
+    email: "robin@example.com",
+    role: "engineer",
+    trackKey: "ic",
+    levelKey: "ic3",
+    manager: "dana",
+    team: "Product Experience",
+    startDate: "2020-04-06",
+    active: false,
+    history: [
+      { levelKey: "ic2", effectiveDate: "2020-04-06", reason: "Joined as Software Engineer" },
+      { levelKey: "ic3", effectiveDate: "2023-01-01", reason: "Promoted to Senior Software Engineer" },
+    ],
+  },
 ];
+
+/* The promotion committee named in the demo. */
+export const DEMO_COMMITTEE = ["priya", "avery", "quinn"];

@@ -3,11 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import type { Db } from "@/db";
-import { frameworkVersions, levelHistory, people } from "@/db/schema";
+import { accountLinks, auditLog, committeeMembers, frameworkVersions, levelHistory, people } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { insertFrameworkVersion } from "@/lib/dal/framework";
 import { parseFramework } from "@/lib/framework/format";
-import { DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
 
 export function loadDefaultFramework() {
   const file = path.join(process.cwd(), "db", "seed", "framework.json");
@@ -43,15 +43,32 @@ export async function seedDemo(database: Db): Promise<boolean> {
             managerId: p.manager ? ids.get(p.manager)! : null,
             team: p.team,
             startDate: p.startDate,
-            passwordHash,
+            passwordHash: p.invited ? null : passwordHash,
+            active: p.active ?? true,
           })
           .run();
+        tx.insert(auditLog).values({ actorId: null, action: "person.create", recordType: "person", recordId: ids.get(p.key)!, summary: `Demo data: added ${p.name}` }).run();
+        if (p.invited) {
+          // The token itself is thrown away: an admin issues a fresh link to hand over.
+          const token = crypto.randomBytes(32).toString("base64url");
+          tx.insert(accountLinks)
+            .values({
+              id: crypto.randomUUID(),
+              personId: ids.get(p.key)!,
+              purpose: "invite",
+              tokenHash: crypto.createHash("sha256").update(token).digest("hex"),
+              createdById: ids.get("morgan")!,
+              expiresAt: new Date(Date.now() + 5 * 24 * 3_600_000),
+            })
+            .run();
+        }
         for (const h of p.history) {
           tx.insert(levelHistory)
             .values({ personId: ids.get(p.key)!, trackKey: h.trackKey ?? p.trackKey, levelKey: h.levelKey, effectiveDate: h.effectiveDate, reason: h.reason, recordedById: null })
             .run();
         }
       }
+      for (const key of DEMO_COMMITTEE) tx.insert(committeeMembers).values({ personId: ids.get(key)!, addedById: ids.get("morgan")! }).run();
     },
     { behavior: "immediate" },
   );

@@ -47,8 +47,11 @@ export async function signIn(page: Page, email: string, password: string) {
 }
 
 /* A new browser context signed in as someone created by a test. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
 export async function signedInPage(browser: Browser, email: string) {
-  const context = await browser.newContext();
+  // Explicitly signed out: contexts otherwise inherit the spec's storageState.
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
   const page = await context.newPage();
   await signIn(page, email, TEST_PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toBeVisible();

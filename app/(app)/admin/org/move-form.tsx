@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Select } from "@/components/ui/field";
+import type { FormState } from "@/lib/form-state";
+import { movePersonAction } from "./actions";
+
+export function MoveForm({ people }: { people: { id: string; name: string }[] }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(movePersonAction, {});
+  const v = state.ok ? {} : (state.values ?? {});
+  return (
+    <form action={formAction} className="space-y-4" noValidate key={JSON.stringify(state)}>
+      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
+      <Field id="personId" label="Person" errors={state.fieldErrors?.personId}>
+        {(aria) => (
+          <Select {...aria} name="personId" defaultValue={v.personId ?? ""}>
+            <option value="">Choose a person</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="managerId" label="New manager" errors={state.fieldErrors?.managerId}>
+        {(aria) => (
+          <Select {...aria} name="managerId" defaultValue={v.managerId ?? ""}>
+            <option value="">No manager</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Moving…" : "Move"}
+      </Button>
+    </form>
+  );
+}

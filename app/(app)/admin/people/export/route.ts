@@ -1,0 +1,26 @@
+import { currentSession } from "@/lib/auth/viewer";
+import { toCsv } from "@/lib/csv";
+import { exportPeopleRows } from "@/lib/dal/admin-people";
+import { NotFoundError } from "@/lib/errors";
+import { todayIso } from "@/lib/format";
+
+/* GET /admin/people/export: everyone as CSV, in the import's columns, formula-safe. Admins only. */
+export async function GET() {
+  const session = await currentSession();
+  const notFound = () => new Response("Not found", { status: 404 });
+  if (!session) return notFound();
+  try {
+    const csv = toCsv(exportPeopleRows(session.viewer));
+    return new Response("\uFEFF" + csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="trellis-people-${todayIso()}.csv"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) return notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listPeopleOptions, listTeams } from "@/lib/dal/admin-people";
+import { todayIso } from "@/lib/format";
+import { createPersonAction } from "../actions";
+import { levelGroups } from "../level-groups";
+import { PersonForm } from "../person-form";
+
+export const metadata: Metadata = { title: "Add a person" };
+
+export default async function NewPersonPage() {
+  const viewer = await requireViewer();
+  return (
+    <>
+      <PageHeader title="Add a person" description="After saving, copy their invitation link so they can set a password (or they sign in with company SSO)." />
+      <Card className="p-5">
+        <PersonForm
+          action={createPersonAction}
+          defaults={{ name: "", email: "", role: "engineer", managerId: "", team: "", startDate: todayIso(), level: "" }}
+          managers={listPeopleOptions(viewer)}
+          teams={listTeams(viewer)}
+          levelGroups={levelGroups(viewer)}
+          submitLabel="Add person"
+        />
+      </Card>
+    </>
+  );
+}

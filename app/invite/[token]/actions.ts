@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { newPasswordSchema } from "@/lib/auth/password-rules";
+import { redeemAccountLink } from "@/lib/dal/admin-people";
+import type { FormState } from "@/lib/form-state";
+
+const LINK_PROBLEMS = {
+  missing: "This link is not valid. Ask your admin for a new one.",
+  expired: "This link has expired. Ask your admin for a new one.",
+  used: "This link has already been used. Sign in with your password, or ask your admin for a new link.",
+  revoked: "This link is no longer valid. Ask your admin for a new one.",
+};
+
+const schema = z
+  .object({ token: z.string().min(1).max(200), password: newPasswordSchema, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords don't match" });
+
+/* Public: the token in the link is the credential. */
+export async function setPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const result = await redeemAccountLink(parsed.data.token, parsed.data.password);
+  if (!result.ok) return { message: LINK_PROBLEMS[result.state] };
+  return { ok: true, values: { email: result.email } };
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Input } from "@/components/ui/field";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import type { FormState } from "@/lib/form-state";
+import { setPasswordAction } from "./actions";
+
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(setPasswordAction, {});
+  if (state.ok) {
+    return (
+      <div className="space-y-4">
+        <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
+          Your password is set. Sign in with {state.values?.email}.
+        </p>
+        <Link href="/signin" className="inline-block text-sm font-semibold text-brand-700 hover:underline">
+          Go to sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <FormMessage message={state.message} />
+      <Field id="password" label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`} errors={state.fieldErrors?.password}>
+        {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" />}
+      </Field>
+      <Field id="confirmPassword" label="Confirm password" errors={state.fieldErrors?.confirmPassword}>
+        {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Saving…" : "Set password"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+import AxeBuilder from "@axe-core/playwright";
+import { eq } from "drizzle-orm";
+import { levelHistory, people } from "@/db/schema";
+import { DEMO, expect, SIGNED_OUT, signIn, signedInPage, storageStateFor, test } from "./support/fixtures";
+
+test.use({ storageState: storageStateFor("admin") });
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+test("an admin adds a person, copies the invitation, the person sets a password and signs in; deactivating ends their session", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const tag = unique();
+  const email = `new.hire.${tag}@example.com`;
+  await page.goto("/admin/people");
+  await page.getByRole("link", { name: "Add person" }).click();
+  await page.getByLabel("Full name").fill(`New Hire ${tag}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Manager").selectOption({ label: "Sam Okafor (Platform)" });
+  await page.getByLabel("Team or pod").fill("Platform");
+  await page.getByLabel("Level").selectOption("ic:ic1");
+  await page.getByRole("button", { name: "Add person" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: `New Hire ${tag}` })).toBeVisible();
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await page.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
+
+  const newcomer = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByText(`Hi New Hire ${tag}, choose a password`)).toBeVisible();
+  await newcomer.getByLabel("New password").fill("short");
+  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await expect(newcomer.getByLabel("New password")).toHaveAccessibleDescription(/Use at least 12 characters/);
+  await newcomer.getByLabel("New password").fill("my-own-passphrase-1");
+  await newcomer.getByLabel("Confirm password").fill("my-own-passphrase-1");
+  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await expect(newcomer.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
+
+  // The link works once.
+  await newcomer.goto(link);
+  await expect(newcomer.getByRole("alert").filter({ hasText: "already been used" })).toBeVisible();
+
+  await signIn(newcomer, email, "my-own-passphrase-1");
+  await expect(newcomer.getByTestId("signed-in-as")).toHaveText(`New Hire ${tag}`);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deactivated. Their sessions have ended" })).toBeVisible();
+
+  await newcomer.goto("/account");
+  await expect(newcomer).toHaveURL(/\/signin\?/);
+  await expect(newcomer.getByRole("alert").filter({ hasText: "deactivated" })).toBeVisible();
+  await newcomer.context().close();
+});
+
+test("a CSV with bad rows is refused with every problem listed, and nothing is imported", async ({ page, db }) => {
+  const tag = unique();
+  const csv = [
+    "name,email,role,track,level,manager_email,team,start_date",
+    `Good Person,good.${tag}@example.com,engineer,ic,ic1,sam@example.com,Platform,2026-03-02`,
+    `Dup Person,jordan@example.com,engineer,ic,ic1,sam@example.com,Platform,2026-03-02`,
+    `Lost Person,lost.${tag}@example.com,engineer,ic,ic1,nobody.${tag}@example.com,Platform,2026-03-02`,
+    `Odd Level,odd.${tag}@example.com,engineer,ic,ic42,,Platform,2026-03-02`,
+    `Loop A,loopa.${tag}@example.com,manager,mgmt,m1,loopb.${tag}@example.com,Platform,2026-03-02`,
+    `Loop B,loopb.${tag}@example.com,manager,mgmt,m1,loopa.${tag}@example.com,Platform,2026-03-02`,
+  ].join("\n");
+  await page.goto("/admin/people/import");
+  await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check file" }).click();
+
+  const problems = page.getByRole("list", { name: "5 problems to fix" });
+  await expect(problems.getByRole("listitem")).toHaveText([
+    /Line 3\s*email\s*jordan@example.com already belongs to someone in Trellis/,
+    new RegExp(`Line 4\\s*manager_email\\s*Unknown manager nobody.${tag}@example.com`),
+    /Line 5\s*level\s*Unknown level "ic42"/,
+    /Line 6\s*manager_email\s*Reporting cycle/,
+    /Line 7\s*manager_email\s*Reporting cycle/,
+  ]);
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  // The pasted text is kept so it can be fixed in place.
+  await expect(page.getByLabel("Or paste the CSV")).toHaveValue(csv);
+  expect(db.select().from(people).where(eq(people.email, `good.${tag}@example.com`)).get()).toBeUndefined();
+});
+
+test("a valid CSV previews, then imports every row", async ({ page, db }) => {
+  const tag = unique();
+  const csv = [
+    "name,email,role,track,level,manager_email,team,start_date",
+    `Lead ${tag},lead.${tag}@example.com,manager,mgmt,m1,priya@example.com,Data,2026-03-02`,
+    `Dev ${tag},dev.${tag}@example.com,engineer,ic,ic2,lead.${tag}@example.com,Data,2026-03-09`,
+  ].join("\n");
+  await page.goto("/admin/people/import");
+  await page.getByLabel("Or paste the CSV").fill(csv);
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByRole("table", { name: "People to import" }).getByRole("row")).toHaveCount(3);
+  await page.getByRole("button", { name: "Import 2 people" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 2 people" })).toBeVisible();
+  const dev = db.select().from(people).where(eq(people.email, `dev.${tag}@example.com`)).get()!;
+  const lead = db.select().from(people).where(eq(people.email, `lead.${tag}@example.com`)).get()!;
+  expect(dev.managerId).toBe(lead.id);
+});
+
+test("the people CSV export is formula-safe", async ({ request, createPerson }) => {
+  await createPerson({ name: "=HYPERLINK(\"http://evil.example\")", email: `formula.${unique()}@example.com` });
+  const response = await request.get("/admin/people/export");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/csv");
+  const body = await response.text();
+  expect(body).toContain("name,email,role,track,level,manager_email,team,start_date,active");
+  expect(body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  expect(body).toMatch(/Jordan Lee,jordan@example.com,engineer,ic,ic2,sam@example.com,Platform/);
+});
+
+test("a move that would create a reporting cycle is refused with a clear message", async ({ page }) => {
+  await page.goto("/admin/org");
+  await expect(page.getByRole("navigation", { name: "Reporting lines" }).getByRole("link", { name: "Jordan Lee" })).toBeVisible();
+  await page.getByLabel("Person").selectOption({ label: "Priya Natarajan" });
+  await page.getByLabel("New manager").selectOption({ label: "Jordan Lee" });
+  await page.getByRole("button", { name: "Move" }).click();
+  await expect(page.getByLabel("New manager")).toHaveAccessibleDescription(/loop in the reporting line/);
+});
+
+test("a level change is recorded with its date and reason, and the person sees it", async ({ page, browser, createPerson, db }) => {
+  const person = await createPerson({ levelKey: "ic2", name: `Level Change ${unique()}` });
+  await page.goto(`/admin/people/${person.id}`);
+  await page.getByLabel("New level").selectOption("ic:ic3");
+  await page.getByLabel("Effective from").fill("2026-10-01");
+  await page.getByLabel("Reason").fill("Calibration after the H2 review");
+  await page.getByRole("button", { name: "Record level change" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Level changed" })).toBeVisible();
+  expect(db.select().from(levelHistory).where(eq(levelHistory.personId, person.id)).all().map((h) => h.levelKey)).toEqual(["ic2", "ic3"]);
+
+  const own = await signedInPage(browser, person.email);
+  await own.getByRole("link", { name: "My profile" }).click();
+  await expect(own.getByRole("list", { name: "Level history" }).getByRole("listitem").first()).toContainText("Senior Software Engineer (IC3) · from 1 Oct 2026Calibration after the H2 review");
+  await own.context().close();
+});
+
+test("the audit log filters by person and shows who did what", async ({ page, createPerson }) => {
+  const person = await createPerson({ name: `Audited ${unique()}` });
+  await page.goto(`/admin/people/${person.id}`);
+  await page.getByLabel("Team or pod").fill("Audited team");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  await page.goto(`/admin/audit?person=${person.id}`);
+  const table = page.getByRole("table", { name: /Audit entries/ });
+  await expect(table.getByRole("row").nth(1)).toContainText(DEMO.admin.name);
+  await expect(table.getByRole("row").nth(1)).toContainText("person.update");
+  await expect(table.getByRole("row").nth(1)).toContainText("Changed team");
+  await expect(table.getByRole("row")).toHaveCount(2);
+});
+
+test("an admin names the promotion committee", async ({ page }) => {
+  await page.goto("/admin/committee");
+  const members = page.getByRole("list", { name: /Members/ }).getByRole("listitem");
+  await expect(members.filter({ hasText: "Priya Natarajan" })).toHaveCount(1);
+  await page.getByLabel("Add to the committee").selectOption({ label: "Taylor Brooks (Platform)" });
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(members.filter({ hasText: "Taylor Brooks" })).toHaveCount(1);
+  await page.getByRole("button", { name: "Remove Taylor Brooks" }).click();
+  await expect(members.filter({ hasText: "Taylor Brooks" })).toHaveCount(0);
+});
+
+test("a non-admin is refused the admin pages and does not see the Admin link", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+  const response = await page.goto("/admin/people");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await context.close();
+});
+
+for (const path of ["/admin/people", "/admin/people/new", "/admin/people/import", "/admin/org", "/admin/committee", "/admin/audit"]) {
+  test(`no serious accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
