@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
+import { Markdown } from "@/components/markdown";
 import { Badge, Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getPersonProfile } from "@/lib/dal/people";
@@ -67,7 +68,7 @@ export default async function PersonPage({ params }: Props) {
                     {entry.levelName ?? entry.levelKey} {entry.levelCode ? `(${entry.levelCode})` : null}
                     <span className="font-normal text-stone-600"> · from {formatDate(entry.effectiveDate)}</span>
                   </p>
-                  <p className="text-stone-700">{entry.reason}</p>
+                  <Markdown className="text-stone-700">{entry.reason}</Markdown>
                   {entry.recordedByName ? <p className="text-xs text-stone-500">Recorded by {entry.recordedByName}</p> : null}
                 </li>
               ))}
