@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "./markdown";
 
-const render = (text: string) => renderToStaticMarkup(createElement(Markdown, { children: text }));
+const render = (text: string) => renderToStaticMarkup(createElement(Markdown, null, text));
 
 describe("Markdown", () => {
   it("renders emphasis, lists and safe links", () => {
