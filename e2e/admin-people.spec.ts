@@ -184,3 +184,14 @@ for (const path of ["/admin/people", "/admin/people/new", "/admin/people/import"
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+test("an admin signs someone out everywhere without deactivating them", async ({ page, browser, createPerson }) => {
+  const person = await createPerson({ name: `Lost Laptop ${unique()}` });
+  const theirs = await signedInPage(browser, person.email);
+  await page.goto(`/admin/people/${person.id}`);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ended 1 open session" })).toBeVisible();
+  await theirs.goto("/account");
+  await expect(theirs.getByRole("alert").filter({ hasText: "An admin ended your session" })).toBeVisible();
+  await theirs.context().close();
+});

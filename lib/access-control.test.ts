@@ -16,6 +16,7 @@ import {
   setActive,
   setCommitteeMember,
 } from "@/lib/dal/admin-people";
+import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
@@ -65,6 +66,10 @@ const rows: Row[] = [
   { what: "read a draft framework", as: "admin", expect: "allowed", run: readDraft },
   { what: "export a draft framework", as: "admin", expect: "allowed", run: exportDraft },
   { what: "view own profile", as: "engineer", expect: "allowed", run: viewProfile("engineer") },
+  { what: "end own sessions", as: "engineer", expect: "allowed", run: (org, a) => endAllSessionsOf(org.as[a], org.people.engineer.id) },
+  { what: "end a direct report's sessions", as: "manager", expect: "refused", run: (org, a) => endAllSessionsOf(org.as[a], org.people.engineer.id) },
+  { what: "end a peer's sessions", as: "engineer", expect: "refused", run: (org, a) => endAllSessionsOf(org.as[a], org.people.peer.id) },
+  { what: "end anyone's sessions", as: "admin", expect: "allowed", run: (org, a) => endAllSessionsOf(org.as[a], org.people.outsider.id) },
   { what: "view a peer's profile", as: "engineer", expect: "refused", run: viewProfile("peer") },
   { what: "view own manager's profile", as: "engineer", expect: "refused", run: viewProfile("manager") },
   { what: "view a direct report's profile", as: "manager", expect: "allowed", run: viewProfile("engineer") },

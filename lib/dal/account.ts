@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/db";
+import { NotFoundError } from "@/lib/errors";
+import { canEndSessionsOf } from "@/lib/policies";
 import { recordAudit } from "./audit";
+import { relationshipTo } from "./people";
 import { endSessionsOf } from "./sessions";
 import type { Viewer } from "./viewer-type";
 
@@ -9,6 +12,19 @@ export function endOtherSessions(viewer: Viewer, currentSessionId: string) {
     (tx) => {
       const ended = endSessionsOf(tx, viewer.id, "ended-by-owner", { except: currentSessionId });
       recordAudit(tx, { actorId: viewer.id, action: "session.end-others", recordType: "person", recordId: viewer.id, summary: `Ended ${ended} other session(s)` });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/* Ends every open session of a person: their own "sign out everywhere", or an admin's (a lost laptop). */
+export function endAllSessionsOf(viewer: Viewer, personId: string): number {
+  if (!canEndSessionsOf(viewer, relationshipTo(viewer.id, personId))) throw new NotFoundError("person");
+  return db().transaction(
+    (tx) => {
+      const ended = endSessionsOf(tx, personId, viewer.id === personId ? "ended-by-owner" : "ended-by-admin");
+      recordAudit(tx, { actorId: viewer.id, action: "session.end-all", recordType: "person", recordId: personId, summary: `Ended ${ended} session(s)` });
+      return ended;
     },
     { behavior: "immediate" },
   );

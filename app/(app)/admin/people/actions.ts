@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
+import { endAllSessionsOf } from "@/lib/dal/account";
 import { changeLevel, createAccountLink, createPerson, importPeople, previewPeopleImport, setActive, updatePerson } from "@/lib/dal/admin-people";
 import type { ImportProblem, ImportRow } from "@/lib/people/csv-import";
 import { isoDate, personFields } from "@/lib/people/person-schema";
@@ -146,5 +147,16 @@ export async function importPeopleAction(_prev: ImportState, formData: FormData)
     }
     const { rows, problems } = previewPeopleImport(session.viewer, csv);
     return { csv, rows, problems };
+  });
+}
+
+export async function endSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const session = await currentSession();
+  if (!session) return SESSION_ENDED;
+  const id = z.string().min(1).safeParse(formData.get("id"));
+  if (!id.success) return { message: "Something was missing from the request. Reload the page and try again." };
+  return refusalAsState(null, () => {
+    const ended = endAllSessionsOf(session.viewer, id.data);
+    return { ok: true, message: ended ? `Ended ${ended} open session${ended === 1 ? "" : "s"}. They must sign in again.` : "They had no open sessions." };
   });
 }

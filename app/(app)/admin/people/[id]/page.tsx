@@ -9,7 +9,7 @@ import { formatDateTime, todayIso } from "@/lib/format";
 import { updatePersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
 import { PersonForm } from "../person-form";
-import { AccountLinkForm, ActiveForm, ChangeLevelForm } from "./person-admin-forms";
+import { AccountLinkForm, ActiveForm, ChangeLevelForm, EndSessionsForm } from "./person-admin-forms";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -83,6 +83,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
               ) : (
                 <p className="text-stone-600">Reactivate them to issue a link.</p>
               )}
+              {person.active ? <EndSessionsForm personId={person.id} /> : null}
             </div>
           </Card>
           <Card>

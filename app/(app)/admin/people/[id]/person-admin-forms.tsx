@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select, Textarea } from "@/components/ui/field";
 import type { FormState } from "@/lib/form-state";
-import { changeLevelAction, createLinkAction, setActiveAction } from "../actions";
+import { changeLevelAction, createLinkAction, endSessionsAction, setActiveAction } from "../actions";
 import { LevelOptions, type LevelGroup } from "../level-options";
 
 export function ChangeLevelForm({ personId, current, levelGroups, today }: { personId: string; current: string; levelGroups: LevelGroup[]; today: string }) {
@@ -91,6 +91,19 @@ export function ActiveForm({ personId, active, name }: { personId: string; activ
       <Button type="submit" variant={active ? "danger" : "secondary"} disabled={pending}>
         {active ? "Deactivate" : "Reactivate"}
       </Button>
+    </form>
+  );
+}
+
+export function EndSessionsForm({ personId }: { personId: string }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(endSessionsAction, {});
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={personId} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Sign out everywhere
+      </Button>
+      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
     </form>
   );
 }
