@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
  * visitors without a session cookie to sign-in. It is a convenience only: the
  * access check is on the server, in every page, action and route handler.
  */
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/invite", "/reset-password"];
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/invite"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

@@ -1,17 +1,25 @@
 import { eq } from "drizzle-orm";
 import { people } from "@/db/schema";
-import { DEMO, expect, storageStateFor, test, type DemoRole } from "./support/fixtures";
+import type { BrowserContext } from "@playwright/test";
+import { DEMO, expect, SIGNED_OUT, signedInPage, storageStateFor, test, type DemoRole } from "./support/fixtures";
 
 /*
  * The page rows of the access-control table, over HTTP with each demo role's
  * session. Forbidden pages answer exactly like missing ones (404). The
  * DAL/action rows live in lib/access-control.test.ts.
  */
-type Who = DemoRole | "anonymous";
+/* "ended": a real session cookie whose session was ended on the server, so the request passes the proxy and only the page's own check can refuse it. */
+type Who = DemoRole | "anonymous" | "ended";
 type Row = { path: (ids: Record<string, string>) => string; as: Who; expect: 200 | 404 | "sign-in" };
 
 const rows: Row[] = [
   { path: () => "/", as: "anonymous", expect: "sign-in" },
+  { path: () => "/", as: "ended", expect: "sign-in" },
+  { path: () => "/account", as: "ended", expect: "sign-in" },
+  { path: () => "/framework", as: "ended", expect: "sign-in" },
+  { path: () => "/admin/people", as: "ended", expect: "sign-in" },
+  { path: () => "/framework/export?version=1", as: "ended", expect: 404 },
+  { path: () => "/admin/people/export", as: "ended", expect: 404 },
   { path: () => "/account", as: "anonymous", expect: "sign-in" },
   { path: (id) => `/people/${id.engineer}`, as: "anonymous", expect: "sign-in" },
   { path: (id) => `/people/${id.engineer}`, as: "engineer", expect: 200 },
@@ -32,7 +40,14 @@ const rows: Row[] = [
 
 test.describe("access control over HTTP", () => {
   let ids: Record<string, string>;
-  test.beforeAll(async ({ db }) => {
+  let endedState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  test.beforeAll(async ({ db, browser, createPerson }) => {
+    // An admin whose session is then ended by deactivation: the strongest cookie there is, made worthless.
+    const person = await createPerson({ role: "admin", trackKey: "mgmt", levelKey: "m3" });
+    const page = await signedInPage(browser, person.email);
+    endedState = await page.context().storageState();
+    await page.context().close();
+    db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
     const idOf = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
     ids = { engineer: idOf(DEMO.engineer.email), engineerPeer: idOf("alex@example.com"), manager: idOf(DEMO.manager.email), otherTeam: idOf("noor@example.com") };
   });
@@ -41,14 +56,14 @@ test.describe("access control over HTTP", () => {
     test(`#${i + 1} ${row.as} -> ${row.expect}`, async ({ playwright, baseURL }) => {
       const request = await playwright.request.newContext({
         baseURL,
-        storageState: row.as === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(row.as),
+        storageState: row.as === "anonymous" ? SIGNED_OUT : row.as === "ended" ? endedState : storageStateFor(row.as),
         maxRedirects: 0,
       });
       const path = row.path(ids);
       const response = await request.get(path);
       if (row.expect === "sign-in") {
         expect(response.status()).toBe(307);
-        expect(response.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+        expect(response.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}${row.as === "ended" ? "&ended=deactivated" : ""}`);
       } else {
         expect(response.status(), path).toBe(row.expect);
       }

@@ -6,7 +6,7 @@ import { people } from "@/db/schema";
 test.describe("signed in", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("the shell shows who is signed in and signs out", async ({ browser }) => {
+  test("the shell shows who is signed in and where they are", async ({ browser }) => {
     // A context of its own, so signing out does not end the shared manager session.
     const context = await browser.newContext({ storageState: storageStateFor("manager") });
     const page = await context.newPage();
@@ -17,12 +17,15 @@ test.describe("signed in", () => {
   });
 });
 
-test("sign-out ends the session", async ({ page, createPerson }) => {
+test("sign-out ends the session on the server: the old cookie no longer works", async ({ page, createPerson }) => {
   const person = await createPerson();
   await signIn(page, person.email, TEST_PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toHaveText(person.name);
+  const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+  // Replay the cookie the browser held before signing out, as a thief with a copy would.
+  await page.context().addCookies(cookies);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
 });
@@ -61,6 +64,16 @@ test("the return address cannot send people to another site", async ({ page, cre
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/");
+});
+
+test("a signed-in visitor sent to sign-in with a crafted return address stays on the site", async ({ page, createPerson }) => {
+  const person = await createPerson();
+  await signIn(page, person.email, TEST_PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  for (const target of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example"]) {
+    await page.goto(`/signin?callbackUrl=${target}`);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
+  }
 });
 
 test("a deactivated person's open session ends on their next request", async ({ browser, createPerson, db }) => {

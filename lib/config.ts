@@ -19,6 +19,10 @@ const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default("Company SSO"),
   SESSION_IDLE_MINUTES: positiveInt.default(120),
   SESSION_MAX_HOURS: positiveInt.default(12),
+  AUTH_URL: z.url().optional(),
+  // Reverse proxies in front of Trellis that append to X-Forwarded-For; 0 means clients connect directly.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  OIDC_ALLOW_UNVERIFIED_EMAIL: z.enum(["true", "false"]).default("false"),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -39,6 +43,9 @@ function loadConfig(env: NodeJS.ProcessEnv) {
     oidc: oidcConfigured
       ? { issuer: e.OIDC_ISSUER!, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME }
       : null,
+    publicOrigin: e.AUTH_URL ? new URL(e.AUTH_URL).origin : null,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    oidcAllowUnverifiedEmail: e.OIDC_ALLOW_UNVERIFIED_EMAIL === "true",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "./csv";
+import { parseCsv, parseCsvRecords, toCsv, unguardCell } from "./csv";
 
 describe("toCsv", () => {
   it("quotes commas, quotes and line breaks", () => {
@@ -35,5 +35,19 @@ describe("parseCsv", () => {
   it("round-trips what toCsv writes", () => {
     const rows = [["x,y", 'q"uote', "plain"]];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+});
+
+describe("parseCsvRecords", () => {
+  it("knows the file line of each record, past blank lines and multi-line fields", () => {
+    expect(parseCsvRecords('h1,h2\n\na,"two\nlines"\nb,c\n').map((r) => r.line)).toEqual([1, 3, 5]);
+  });
+});
+
+describe("unguardCell", () => {
+  it("undoes the formula guard and nothing else", () => {
+    expect(unguardCell(parseCsv(toCsv([["=SUM(A1)"]]))[0]![0]!)).toBe("=SUM(A1)");
+    expect(unguardCell("'quoted")).toBe("'quoted");
+    expect(unguardCell("plain")).toBe("plain");
   });
 });

@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { authSecret, config } from "@/lib/config";
+import { clientAddress } from "./client-address";
 import { endSessionById, linkSsoAccount } from "@/lib/dal/auth-store";
 import { createSession } from "@/lib/dal/sessions";
 import { verifyCredentials } from "@/lib/dal/sign-in";
@@ -30,11 +31,6 @@ export class TooManyAttempts extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
 
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
-}
-
 function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
@@ -42,7 +38,8 @@ function providers(): Provider[] {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await verifyCredentials(parsed.data.email, parsed.data.password, clientAddress(request));
+        const client = clientAddress(request.headers.get("x-forwarded-for"), config().trustedProxyHops);
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password, client);
         if (result.ok) return { id: result.personId };
         throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
       },
@@ -89,7 +86,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Company SSO admits only people an admin has already added, matched by email.
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      if (!profile?.email || profile.email_verified === false) return false;
+      // An IdP that does not vouch for the email could let anyone claim a colleague's address.
+      if (!profile?.email || (profile.email_verified !== true && !config().oidcAllowUnverifiedEmail)) return false;
       return linkSsoAccount(String(profile.email), account.provider, account.providerAccountId) !== null;
     },
     async jwt({ token, user, account, profile }) {

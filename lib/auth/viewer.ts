@@ -6,6 +6,7 @@ import { getViewerById } from "@/lib/dal/people";
 import { checkSession, type SessionCheck } from "@/lib/dal/sessions";
 import type { Viewer } from "@/lib/dal/viewer-type";
 import { auth } from "./index";
+import { safeReturnPath } from "./return-path";
 
 export type { Viewer };
 
@@ -25,10 +26,7 @@ export async function getViewer(): Promise<Viewer | null> {
   return (await currentViewer()).viewer;
 }
 
-/* A path on this site, never an absolute or protocol-relative URL (no open redirects). */
-export function safeReturnPath(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
+export { safeReturnPath };
 
 /*
  * For pages: the signed-in viewer, or a redirect to sign-in that returns here.

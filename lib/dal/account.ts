@@ -1,5 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
+import { people } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { canEndSessionsOf } from "@/lib/policies";
 import { recordAudit } from "./audit";
@@ -20,6 +22,7 @@ export function endOtherSessions(viewer: Viewer, currentSessionId: string) {
 /* Ends every open session of a person: their own "sign out everywhere", or an admin's (a lost laptop). */
 export function endAllSessionsOf(viewer: Viewer, personId: string): number {
   if (!canEndSessionsOf(viewer, relationshipTo(viewer.id, personId))) throw new NotFoundError("person");
+  if (!db().select({ id: people.id }).from(people).where(eq(people.id, personId)).get()) throw new NotFoundError("person");
   return db().transaction(
     (tx) => {
       const ended = endSessionsOf(tx, personId, viewer.id === personId ? "ended-by-owner" : "ended-by-admin");

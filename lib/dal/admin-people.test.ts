@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, people } from "@/db/schema";
+import { accounts, auditLog, committeeMembers, people } from "@/db/schema";
 import { LINK_TTL_MS } from "@/lib/people/account-link-rules";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { insertPerson } from "@/lib/test/factory";
-import { changeLevel, createAccountLink, createPerson, describeAccountLink, importPeople, redeemAccountLink, setActive, updatePerson } from "./admin-people";
+import { changeLevel, createAccountLink, createPerson, describeAccountLink, importPeople, redeemAccountLink, setActive, setCommitteeMember, updatePerson } from "./admin-people";
 import { checkSession, createSession } from "./sessions";
 import { verifyCredentials } from "./sign-in";
 
@@ -24,9 +24,9 @@ describe("invitation and reset links", () => {
     const token = createAccountLink(org.as.admin, person.id, "invite", t0);
     expect(describeAccountLink(token, t0 + 1000)).toMatchObject({ purpose: "invite", name: person.name, state: "valid" });
     await expect(redeemAccountLink(token, "my-first-password", t0 + 1000)).resolves.toEqual({ ok: true, email: person.email });
-    await expect(verifyCredentials(person.email, "my-first-password", "10.9.0.1")).resolves.toMatchObject({ ok: true });
+    await expect(verifyCredentials(person.email, "my-first-password", { address: "10.9.0.1", trusted: true })).resolves.toMatchObject({ ok: true });
     await expect(redeemAccountLink(token, "another-password!", t0 + 2000)).resolves.toEqual({ ok: false, state: "used" });
-    await expect(verifyCredentials(person.email, "another-password!", "10.9.0.2")).resolves.toMatchObject({ ok: false });
+    await expect(verifyCredentials(person.email, "another-password!", { address: "10.9.0.2", trusted: true })).resolves.toMatchObject({ ok: false });
   });
 
   it("expires: an invitation after a week, a reset after a day", async () => {
@@ -113,5 +113,48 @@ describe("people administration", () => {
     const dev = db().select().from(people).where(eq(people.email, "dev.import@test.example")).get()!;
     const lead = db().select().from(people).where(eq(people.email, "lead.import@test.example")).get()!;
     expect(dev.managerId).toBe(lead.id);
+  });
+
+  it("refuses a back-dated level change that would hide a later one", () => {
+    const person = insertPerson(db(), { levelKey: "ic2", startDate: "2024-01-15" });
+    expect(changeLevel(org.as.admin, person.id, { trackKey: "ic", levelKey: "ic3", effectiveDate: "2026-01-01", reason: "Promotion" }).ok).toBe(true);
+    expect(changeLevel(org.as.admin, person.id, { trackKey: "ic", levelKey: "ic1", effectiveDate: "2020-01-01", reason: "Old correction" })).toMatchObject({ ok: false, fieldErrors: { effectiveDate: [expect.stringMatching(/latest recorded change is from 2026-01-01/)] } });
+    expect(db().select().from(people).where(eq(people.id, person.id)).get()?.levelKey).toBe("ic3");
+  });
+
+  it("keeps at least one admin", () => {
+    const admins = db().select().from(people).where(eq(people.role, "admin")).all();
+    expect(admins).toHaveLength(1);
+    const me = admins[0]!;
+    expect(updatePerson(org.as.admin, me.id, me.version, { name: me.name, email: me.email, role: "engineer", managerId: null, team: me.team, startDate: me.startDate })).toMatchObject({
+      ok: false,
+      fieldErrors: { role: [expect.stringMatching(/at least one admin/)] },
+    });
+  });
+
+  it("will not reactivate someone under a deactivated manager", () => {
+    const lead = insertPerson(db(), { role: "manager", trackKey: "mgmt", levelKey: "m1" });
+    const report = insertPerson(db(), { managerId: lead.id });
+    expect(setActive(org.as.admin, report.id, false).ok).toBe(true);
+    expect(setActive(org.as.admin, lead.id, false).ok).toBe(true);
+    expect(setActive(org.as.admin, report.id, true)).toMatchObject({ ok: false, message: expect.stringMatching(/manager .* is deactivated/) });
+  });
+
+  it("takes a deactivated person off the committee", () => {
+    const member = insertPerson(db());
+    expect(setCommitteeMember(org.as.admin, member.id, true).ok).toBe(true);
+    expect(setActive(org.as.admin, member.id, false).ok).toBe(true);
+    expect(db().select().from(committeeMembers).where(eq(committeeMembers.personId, member.id)).get()).toBeUndefined();
+    expect(setCommitteeMember(org.as.admin, member.id, false)).toMatchObject({ ok: false });
+  });
+
+  it("unlinks SSO identities and ends sessions when the email changes", () => {
+    const person = insertPerson(db());
+    db().insert(accounts).values({ provider: "oidc", providerAccountId: `sub-${person.id}`, personId: person.id, type: "oidc" }).run();
+    const session = createSession(person.id, "oidc");
+    const result = updatePerson(org.as.admin, person.id, 1, { name: person.name, email: `renamed-${person.email}`, role: "engineer", managerId: null, team: person.team, startDate: person.startDate });
+    expect(result.ok).toBe(true);
+    expect(db().select().from(accounts).where(eq(accounts.personId, person.id)).all()).toEqual([]);
+    expect(checkSession(session).valid).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
-import { accountLinks, auditLog, committeeMembers, levelHistory, levels, people, type Role, versionLevels } from "@/db/schema";
+import { accountLinks, accounts, auditLog, committeeMembers, levelHistory, levels, people, type Role, signInThrottle, versionLevels } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
@@ -14,6 +14,7 @@ import { canAdministerPeople, canViewAuditLog } from "@/lib/policies";
 import { auditFilter, recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";
+import { accountKey } from "./sign-in";
 import type { Viewer } from "./viewer-type";
 
 export function assertAdmin(viewer: Viewer) {
@@ -105,6 +106,10 @@ function checkManager(tx: Executor, personId: string | null, managerId: string |
   return null;
 }
 
+function activeAdminCount(tx: Executor) {
+  return tx.select({ n: count() }).from(people).where(and(eq(people.role, "admin"), eq(people.active, true))).get()?.n ?? 0;
+}
+
 function emailTaken(tx: Executor, email: string, exceptId?: string) {
   const row = tx.select({ id: people.id }).from(people).where(eq(people.email, email)).get();
   return row !== undefined && row.id !== exceptId;
@@ -142,10 +147,18 @@ export function updatePerson(viewer: Viewer, personId: string, expectedVersion: 
       if (emailTaken(tx, input.email, personId)) return { ok: false, fieldErrors: { email: ["Someone in Trellis already has this email"] } };
       const managerProblem = checkManager(tx, personId, input.managerId);
       if (managerProblem) return { ok: false, fieldErrors: managerProblem };
+      if (before.role === "admin" && input.role !== "admin" && activeAdminCount(tx) <= 1) {
+        return { ok: false, fieldErrors: { role: ["Trellis needs at least one admin. Make someone else an admin first."] } };
+      }
       tx.update(people)
         .set({ ...input, version: before.version + 1, updatedAt: new Date() })
         .where(eq(people.id, personId))
         .run();
+      if (before.email !== input.email) {
+        // A linked SSO identity belonged to the old address; the new one links on its own next sign-in.
+        tx.delete(accounts).where(eq(accounts.personId, personId)).run();
+        endSessionsOf(tx, personId, "ended-by-admin");
+      }
       const changed = (Object.keys(input) as (keyof PersonInput)[]).filter((k) => before[k] !== input[k]);
       recordAudit(tx, { actorId: viewer.id, action: "person.update", recordType: "person", recordId: personId, summary: changed.length ? `Changed ${changed.join(", ")}` : "Saved without changes" });
       return { ok: true, value: undefined };
@@ -165,6 +178,11 @@ export function changeLevel(viewer: Viewer, personId: string, input: { trackKey:
       if (!level || level.trackKey !== input.trackKey) return { ok: false, fieldErrors: { levelKey: ["Choose a level on the chosen track"] } };
       if (input.effectiveDate > todayIso()) return { ok: false, fieldErrors: { effectiveDate: ["Record a change on or after the day it takes effect"] } };
       if (person.trackKey === input.trackKey && person.levelKey === input.levelKey) return { ok: false, fieldErrors: { levelKey: [`${person.name} is already at this level`] } };
+      // The current level is the latest entry; an earlier date would rewrite history under a later change.
+      const latest = tx.select({ effectiveDate: levelHistory.effectiveDate }).from(levelHistory).where(eq(levelHistory.personId, personId)).orderBy(desc(levelHistory.effectiveDate)).limit(1).get();
+      if (latest && input.effectiveDate < latest.effectiveDate) {
+        return { ok: false, fieldErrors: { effectiveDate: [`The latest recorded change is from ${latest.effectiveDate}; a new change must take effect on or after that date`] } };
+      }
       tx.update(people)
         .set({ trackKey: input.trackKey, levelKey: input.levelKey, version: person.version + 1, updatedAt: new Date() })
         .where(eq(people.id, personId))
@@ -191,6 +209,10 @@ export function setActive(viewer: Viewer, personId: string, active: boolean): Mu
         if (reports > 0) return { ok: false, message: `${person.name} still manages ${reports} active ${reports === 1 ? "person" : "people"}. Move them to another manager first.` };
         endSessionsOf(tx, personId, "deactivated");
         tx.update(accountLinks).set({ revokedAt: new Date() }).where(and(eq(accountLinks.personId, personId), isNull(accountLinks.usedAt), isNull(accountLinks.revokedAt))).run();
+        tx.delete(committeeMembers).where(eq(committeeMembers.personId, personId)).run();
+      } else if (person.managerId) {
+        const manager = tx.select({ name: people.name, active: people.active }).from(people).where(eq(people.id, person.managerId)).get();
+        if (!manager?.active) return { ok: false, message: `Their manager ${manager?.name ?? ""} is deactivated. Choose a new manager for ${person.name} first.` };
       }
       tx.update(people).set({ active, version: person.version + 1, updatedAt: new Date() }).where(eq(people.id, personId)).run();
       recordAudit(tx, { actorId: viewer.id, action: active ? "person.reactivate" : "person.deactivate", recordType: "person", recordId: personId, summary: `${active ? "Reactivated" : "Deactivated"} ${person.name}` });
@@ -241,6 +263,10 @@ export type RedeemResult = { ok: true; email: string } | { ok: false; state: "mi
 
 /* Sets the password and spends the link, in one transaction, so a link works exactly once. */
 export async function redeemAccountLink(token: string, newPassword: string, now = Date.now()): Promise<RedeemResult> {
+  // Cheap checks first: nobody can make the server hash passwords for made-up tokens.
+  const described = describeAccountLink(token, now);
+  if (!described) return { ok: false, state: "missing" };
+  if (described.state !== "valid") return { ok: false, state: described.state };
   const passwordHash = await hashPassword(newPassword);
   return db().transaction(
     (tx): RedeemResult => {
@@ -252,6 +278,7 @@ export async function redeemAccountLink(token: string, newPassword: string, now 
       tx.update(accountLinks).set({ usedAt: new Date(now) }).where(eq(accountLinks.id, link.id)).run();
       tx.update(people).set({ passwordHash, passwordChangedAt: new Date(now), updatedAt: new Date(now) }).where(eq(people.id, person.id)).run();
       endSessionsOf(tx, person.id, "password-changed", {}, now);
+      tx.delete(signInThrottle).where(eq(signInThrottle.key, accountKey(person.email))).run();
       recordAudit(tx, { actorId: person.id, action: `person.${link.purpose}-redeemed`, recordType: "person", recordId: person.id, summary: link.purpose === "invite" ? "Accepted the invitation and set a password" : "Reset their password with a link" });
       return { ok: true, email: person.email };
     },
@@ -377,8 +404,8 @@ export function setCommitteeMember(viewer: Viewer, personId: string, member: boo
         if (!person.active) return { ok: false, fieldErrors: { personId: ["That person is deactivated"] } };
         const inserted = tx.insert(committeeMembers).values({ personId, addedById: viewer.id }).onConflictDoNothing().run();
         if (inserted.changes === 0) return { ok: false, fieldErrors: { personId: [`${person.name} is already on the committee`] } };
-      } else {
-        tx.delete(committeeMembers).where(eq(committeeMembers.personId, personId)).run();
+      } else if (tx.delete(committeeMembers).where(eq(committeeMembers.personId, personId)).run().changes === 0) {
+        return { ok: false, fieldErrors: { personId: [`${person.name} is not on the committee`] } };
       }
       recordAudit(tx, { actorId: viewer.id, action: member ? "committee.add" : "committee.remove", recordType: "person", recordId: personId, summary: `${member ? "Added" : "Removed"} ${person.name} ${member ? "to" : "from"} the promotion committee` });
       return { ok: true, value: undefined };

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { installDefaultFramework } from "@/db/seed";
-import { people } from "@/db/schema";
+import { people, sessions } from "@/db/schema";
 import { config } from "@/lib/config";
 import { insertPerson } from "@/lib/test/factory";
 import { checkSession, createSession, endSessionsOf, listOpenSessions } from "./sessions";
@@ -50,10 +50,20 @@ describe("sessions", () => {
     expect(endSessionsOf(db(), person.id, "ended-by-owner", { except: keep }, t0 + 1)).toBe(1);
     expect(checkSession(other, t0 + 2)).toEqual({ valid: false, reason: "ended-by-owner" });
     expect(checkSession(keep, t0 + 2).valid).toBe(true);
-    expect(listOpenSessions(person.id).map((s) => s.id)).toEqual([keep]);
+    expect(listOpenSessions(person.id, keep).map((s) => s.current)).toEqual([true]);
   });
 
   it("rejects an unknown session id", () => {
     expect(checkSession("not-a-session", t0)).toEqual({ valid: false, reason: "unknown" });
+  });
+
+  it("stores only a hash of the token, which does not work as a token itself", () => {
+    const person = insertPerson(db());
+    const token = createSession(person.id, "credentials", t0);
+    const stored = db().select().from(sessions).where(eq(sessions.personId, person.id)).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.id).not.toBe(token);
+    expect(checkSession(stored[0]!.id, t0 + 1)).toEqual({ valid: false, reason: "unknown" });
+    expect(checkSession(token, t0 + 1).valid).toBe(true);
   });
 });

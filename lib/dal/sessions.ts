@@ -11,13 +11,19 @@ const TOUCH_EVERY_MS = 60_000;
 
 export type SessionEndReason = "signed-out" | "idle-timeout" | "absolute-timeout" | "deactivated" | "ended-by-admin" | "ended-by-owner" | "password-changed";
 
+/*
+ * The cookie carries a random session token; the table keeps only its SHA-256,
+ * so a copy of the database cannot be turned back into working sessions.
+ */
+const storedId = (token: string) => crypto.createHash("sha256").update(token).digest("base64url");
+
 export function createSession(personId: string, provider: string, now = Date.now()): string {
-  const id = crypto.randomBytes(24).toString("base64url");
+  const token = crypto.randomBytes(24).toString("base64url");
   db().transaction((tx) => {
-    tx.insert(sessions).values({ id, personId, provider, createdAt: new Date(now), lastSeenAt: new Date(now) }).run();
+    tx.insert(sessions).values({ id: storedId(token), personId, provider, createdAt: new Date(now), lastSeenAt: new Date(now) }).run();
     recordAudit(tx, { actorId: personId, action: "session.start", recordType: "person", recordId: personId, summary: `Signed in with ${provider}` });
   });
-  return id;
+  return token;
 }
 
 export type SessionCheck =
@@ -29,7 +35,8 @@ export type SessionCheck =
  * row exists and is open, is within the idle and absolute timeouts, and its
  * person is still active. A session that fails is closed for good.
  */
-export function checkSession(sessionId: string, now = Date.now()): SessionCheck {
+export function checkSession(token: string, now = Date.now()): SessionCheck {
+  const sessionId = storedId(token);
   const { sessionIdleMs, sessionMaxMs } = config();
   const row = db()
     .select({ id: sessions.id, personId: sessions.personId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt, endedReason: sessions.endedReason, active: people.active })
@@ -44,7 +51,7 @@ export function checkSession(sessionId: string, now = Date.now()): SessionCheck 
   else if (now - row.createdAt.getTime() > sessionMaxMs) reason = "absolute-timeout";
   else if (now - row.lastSeenAt.getTime() > sessionIdleMs) reason = "idle-timeout";
   if (reason) {
-    endSession(db(), sessionId, reason, now);
+    closeSession(db(), sessionId, reason, now);
     return { valid: false, reason };
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -53,24 +60,31 @@ export function checkSession(sessionId: string, now = Date.now()): SessionCheck 
   return { valid: true, personId: row.personId };
 }
 
-export function endSession(tx: Executor, sessionId: string, reason: SessionEndReason, now = Date.now()) {
+export function endSession(tx: Executor, token: string, reason: SessionEndReason, now = Date.now()) {
+  closeSession(tx, storedId(token), reason, now);
+}
+
+function closeSession(tx: Executor, sessionId: string, reason: SessionEndReason, now: number) {
   tx.update(sessions).set({ endedAt: new Date(now), endedReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt))).run();
 }
 
 /* Ends every open session of a person (deactivation, password change, "sign out everywhere"). */
+/* `except` is the token of the session to keep (the one making the request). */
 export function endSessionsOf(tx: Executor, personId: string, reason: SessionEndReason, options: { except?: string } = {}, now = Date.now()) {
+  const keep = options.except ? storedId(options.except) : null;
   const open = tx.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.personId, personId), isNull(sessions.endedAt))).all();
-  for (const { id } of open) {
-    if (id !== options.except) endSession(tx, id, reason, now);
-  }
-  return open.filter(({ id }) => id !== options.except).length;
+  const ending = open.filter(({ id }) => id !== keep);
+  for (const { id } of ending) closeSession(tx, id, reason, now);
+  return ending.length;
 }
 
-export function listOpenSessions(personId: string) {
+export function listOpenSessions(personId: string, currentToken?: string) {
+  const current = currentToken ? storedId(currentToken) : null;
   return db()
     .select({ id: sessions.id, provider: sessions.provider, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)))
     .orderBy(desc(sessions.lastSeenAt))
-    .all();
+    .all()
+    .map((s) => ({ ...s, current: s.id === current }));
 }

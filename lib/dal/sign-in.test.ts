@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { installDefaultFramework } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY } from "@/lib/auth/throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY } from "@/lib/auth/throttle";
 import { insertPerson } from "@/lib/test/factory";
 import { verifyCredentials } from "./sign-in";
 
 const t0 = Date.UTC(2026, 10, 22, 9, 0, 0);
+const from = (address: string, trusted = true) => ({ address, trusted });
+const noSleep = async () => {};
 let hash: string;
 
 describe("verifyCredentials", () => {
@@ -17,7 +19,7 @@ describe("verifyCredentials", () => {
 
   it("accepts the right password for an active person, whatever the email's case", async () => {
     const person = insertPerson(db(), { passwordHash: hash });
-    await expect(verifyCredentials(person.email.toUpperCase(), "a good long password", "10.0.0.1", t0)).resolves.toEqual({ ok: true, personId: person.id });
+    await expect(verifyCredentials(person.email.toUpperCase(), "a good long password", from("10.0.0.1"), t0)).resolves.toEqual({ ok: true, personId: person.id });
   });
 
   it("gives the same answer for a wrong password, an unknown email and a deactivated person", async () => {
@@ -28,24 +30,48 @@ describe("verifyCredentials", () => {
       ["nobody@test.example", "a good long password"],
       [inactive.email, "a good long password"],
     ]) {
-      await expect(verifyCredentials(email!, password!, "10.0.0.2", t0)).resolves.toEqual({ ok: false, reason: "invalid" });
+      await expect(verifyCredentials(email!, password!, from("10.0.0.2"), t0)).resolves.toEqual({ ok: false, reason: "invalid" });
     }
   });
 
-  it("locks an account after repeated failures, even for the right password", async () => {
+  it("slows, then locks an account after repeated failures, even for the right password", async () => {
     const person = insertPerson(db(), { passwordHash: hash });
     const delays: number[] = [];
     const sleep = async (ms: number) => void delays.push(ms);
     for (let i = 0; i < ACCOUNT_POLICY.lockAfter; i++) {
       // Each attempt from a new address, so only the per-account limit applies.
-      await verifyCredentials(person.email, "wrong password!!", `10.1.0.${i}`, t0 - 60_000 + i, sleep);
+      await verifyCredentials(person.email, "wrong password!!", from(`10.1.0.${i}`), t0 - 60_000 + i, sleep);
     }
-    // Slowed first: the first few attempts run at once, each later one waits longer.
+    // The first few attempts run at once, each later one waits longer.
     expect(delays).toHaveLength(ACCOUNT_POLICY.lockAfter - ACCOUNT_POLICY.slowAfter);
-    expect(delays[0]).toBe(500);
-    expect(delays[1]).toBe(1000);
-    const result = await verifyCredentials(person.email, "a good long password", "10.2.0.1", t0, sleep);
-    expect(result).toMatchObject({ ok: false, reason: "locked" });
-    await expect(verifyCredentials(person.email, "a good long password", "10.2.0.1", t0 + ACCOUNT_POLICY.lockMs, sleep)).resolves.toEqual({ ok: true, personId: person.id });
+    expect(delays.slice(0, 2)).toEqual([500, 1000]);
+    await expect(verifyCredentials(person.email, "a good long password", from("10.2.0.1"), t0, sleep)).resolves.toMatchObject({ ok: false, reason: "locked" });
+    await expect(verifyCredentials(person.email, "a good long password", from("10.2.0.1"), t0 + ACCOUNT_POLICY.lockMs, sleep)).resolves.toEqual({ ok: true, personId: person.id });
+  });
+
+  it("counts parallel guesses before checking them, so a burst cannot get past the lock", async () => {
+    const person = insertPerson(db(), { passwordHash: hash });
+    const guesses = Array.from({ length: 39 }, (_, i) => `wrong guess ${i}`);
+    const results = await Promise.all([...guesses, "a good long password"].map((password, i) => verifyCredentials(person.email, password, from(`10.3.0.${i}`), t0, noSleep)));
+    const locked = results.filter((r) => !r.ok && r.reason === "locked").length;
+    expect(locked).toBe(40 - ACCOUNT_POLICY.lockAfter);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  // These two run some 60 real password checks each.
+  it("locks a trusted address after many failures across accounts", { timeout: 30_000 }, async () => {
+    const people = Array.from({ length: ADDRESS_POLICY.lockAfter }, () => insertPerson(db(), { passwordHash: hash }));
+    for (const p of people) await verifyCredentials(p.email, "wrong password!!", from("198.51.100.1"), t0, noSleep);
+    const fresh = insertPerson(db(), { passwordHash: hash });
+    await expect(verifyCredentials(fresh.email, "a good long password", from("198.51.100.1"), t0 + 1000, noSleep)).resolves.toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("only slows an address nobody vouches for, so claiming an office's address cannot lock the office out", { timeout: 30_000 }, async () => {
+    const people = Array.from({ length: ADDRESS_POLICY.lockAfter + 5 }, () => insertPerson(db(), { passwordHash: hash }));
+    const delays: number[] = [];
+    for (const p of people) await verifyCredentials(p.email, "wrong password!!", from("192.0.2.50", false), t0, async (ms) => void delays.push(ms));
+    expect(delays.length).toBeGreaterThan(0);
+    const colleague = insertPerson(db(), { passwordHash: hash });
+    await expect(verifyCredentials(colleague.email, "a good long password", from("192.0.2.50", false), t0 + 1000, noSleep)).resolves.toMatchObject({ ok: true });
   });
 });

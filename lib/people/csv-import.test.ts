@@ -76,6 +76,16 @@ describe("validatePeopleCsv", () => {
     expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(["2:name", "2:email", "2:role", "2:start_date", "3:start_date", "3:manager_email"]);
   });
 
+  it("reports the file's own line numbers, past blank lines", () => {
+    const { problems } = validatePeopleCsv(`${HEADER}\n\nA,a@example.com,engineer,ic,ic9,,T,2026-01-05`, context);
+    expect(problems[0]).toMatchObject({ line: 3, column: "level" });
+  });
+
+  it("reads back a name that the export guarded against formulas", () => {
+    const { rows } = validatePeopleCsv(csv(`'=Odd Name,odd@example.com,engineer,ic,ic1,,T,2026-01-05`), context);
+    expect(rows[0]!.name).toBe("=Odd Name");
+  });
+
   it("refuses a file without the expected columns", () => {
     expect(validatePeopleCsv("name,email\nA,a@example.com", context).problems[0]!.message).toMatch(/^Missing columns: role, track, level, manager_email, team, start_date/);
     expect(validatePeopleCsv("", context).problems[0]!.message).toBe("The file is empty");

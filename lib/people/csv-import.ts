@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseCsv } from "@/lib/csv";
+import { parseCsvRecords, unguardCell } from "@/lib/csv";
 import { peopleInCycles } from "./org-rules";
 import { personFields } from "./person-schema";
 
@@ -34,7 +34,8 @@ export type ImportResult = { rows: ImportRow[]; problems: ImportProblem[] };
 const MAX_ROWS = 2000;
 
 export function validatePeopleCsv(text: string, context: ImportContext): ImportResult {
-  const table = parseCsv(text);
+  const records = parseCsvRecords(text);
+  const table = records.map((r) => r.cells);
   const problems: ImportProblem[] = [];
   if (table.length === 0) return { rows: [], problems: [{ line: 1, message: "The file is empty" }] };
   const header = table[0]!.map((h) => h.trim().toLowerCase());
@@ -45,14 +46,13 @@ export function validatePeopleCsv(text: string, context: ImportContext): ImportR
   if (table.length === 1) return { rows: [], problems: [{ line: 2, message: "The file has a header but no people" }] };
   if (table.length - 1 > MAX_ROWS) return { rows: [], problems: [{ line: 1, message: `Import at most ${MAX_ROWS} people at a time` }] };
 
-  const col = (cells: string[], name: (typeof IMPORT_COLUMNS)[number]) => (cells[header.indexOf(name)] ?? "").trim();
+  const col = (cells: string[], name: (typeof IMPORT_COLUMNS)[number]) => unguardCell((cells[header.indexOf(name)] ?? "").trim());
   const levelsByKey = new Map(context.levels.map((l) => [l.key, l]));
   const tracks = new Set(context.levels.map((l) => l.trackKey));
   const seenEmails = new Map<string, number>();
   const rows: ImportRow[] = [];
 
-  table.slice(1).forEach((cells, index) => {
-    const line = index + 2;
+  records.slice(1).forEach(({ cells, line }) => {
     const report = (column: string, message: string) => problems.push({ line, column, message });
     const check = <T>(column: string, schema: z.ZodType<T>, value: string): T | undefined => {
       const result = schema.safeParse(value);

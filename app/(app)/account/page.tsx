@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const viewer = await requireViewer();
   const current = await currentSession();
-  const openSessions = listOpenSessions(viewer.id);
+  const openSessions = listOpenSessions(viewer.id, current?.sessionId);
   const { sessionIdleMs, sessionMaxMs } = config();
   return (
     <>
@@ -48,7 +48,7 @@ export default async function AccountPage() {
                 </span>
                 <span className="flex items-center gap-2 text-stone-600">
                   Last active {formatDateTime(s.lastSeenAt)}
-                  {s.id === current?.sessionId ? <Badge tone="brand">This session</Badge> : null}
+                  {s.current ? <Badge tone="brand">This session</Badge> : null}
                 </span>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
+import { config } from "@/lib/config";
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { changeLevel, createAccountLink, createPerson, importPeople, previewPeopleImport, setActive, updatePerson } from "@/lib/dal/admin-people";
 import type { ImportProblem, ImportRow } from "@/lib/people/csv-import";
@@ -115,11 +116,13 @@ export async function createLinkAction(_prev: FormState, formData: FormData): Pr
   });
 }
 
+/* Where the invitation link points: AUTH_URL when set, else the host the admin is using. */
 async function siteOrigin() {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
+  const { publicOrigin, trustedProxyHops } = config();
+  if (publicOrigin) return publicOrigin;
   const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const host = (trustedProxyHops > 0 ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "localhost:3000";
+  const proto = (trustedProxyHops > 0 ? h.get("x-forwarded-proto") : null) ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
   return `${proto}://${host}`;
 }
 
