@@ -6,7 +6,8 @@ import { currentSession } from "@/lib/auth/viewer";
 import { transitionClaim } from "@/lib/dal/stipend";
 import { NotFoundError } from "@/lib/errors";
 
-export type TransitionState = { fieldErrors?: { reason?: string[] }; message?: string; ok?: boolean; reason?: string };
+/* On success the page re-renders with the claim's new status and history entry, which is the confirmation. */
+export type TransitionState = { fieldErrors?: { reason?: string[] }; message?: string; reason?: string };
 
 const schema = z.object({
   claimId: z.string().min(1).max(64),
@@ -14,8 +15,6 @@ const schema = z.object({
   action: z.enum(["withdraw", "approve", "reject", "reimburse"]),
   reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters").default(""),
 });
-
-const done = { withdraw: "Claim withdrawn.", approve: "Claim approved.", reject: "Claim rejected.", reimburse: "Marked as reimbursed." } as const;
 
 export async function transitionClaimAction(_prev: TransitionState, formData: FormData): Promise<TransitionState> {
   const current = await currentSession();
@@ -33,5 +32,5 @@ export async function transitionClaimAction(_prev: TransitionState, formData: Fo
   }
   revalidatePath("/stipend", "layout");
   revalidatePath("/");
-  return { ok: true, message: done[action] };
+  return {};
 }

@@ -62,7 +62,7 @@ export default async function StipendPage({ searchParams }: Props) {
               Bought a book or booked a course? File it here with the receipt and your manager approves it.
             </EmptyState>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" role="region" aria-label={`Your stipend claims in ${year}`} tabIndex={0}>
               <table className="w-full text-sm">
                 <caption className="sr-only">Your stipend claims in {year}</caption>
                 <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">

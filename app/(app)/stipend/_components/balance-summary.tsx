@@ -22,10 +22,12 @@ export function BalanceSummary({ summary, currency, year, prorated }: { summary:
               {f.swatch ? <span aria-hidden="true" className={`inline-block size-2.5 rounded-sm ${f.swatch}`} /> : null}
               {f.label}
             </dt>
-            <dd className={`mt-1 tabular-nums ${f.strong ? "text-2xl font-semibold text-brand-800" : "text-xl font-medium text-stone-900"}`} data-testid={`balance-${f.label.toLowerCase()}`}>
-              <Money minor={f.minor} currency={currency} />
+            <dd className="mt-1">
+              <span className={`block ${f.strong ? "text-2xl font-semibold text-brand-800" : "text-xl font-medium text-stone-900"}`} data-testid={`balance-${f.label.toLowerCase()}`}>
+                <Money minor={f.minor} currency={currency} />
+              </span>
+              {f.note ? <span className="block text-xs text-stone-600">{f.note}</span> : null}
             </dd>
-            {f.note ? <p className="text-xs text-stone-500">{f.note}</p> : null}
           </div>
         ))}
       </dl>

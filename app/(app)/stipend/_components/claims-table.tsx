@@ -19,7 +19,7 @@ export type ClaimRow = {
 /* Other people's claims: who, what, how much, where it stands; each row opens the claim. */
 export function ClaimsTable({ caption, claims, currencyFor }: { caption: string; claims: ClaimRow[]; currencyFor: (claim: ClaimRow) => string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">

@@ -10,7 +10,6 @@ type Props = { claimId: string; version: number; ownerFirstName: string };
 /* Approve (reason optional) or reject (reason required) a claim. */
 export function DecisionForm({ claimId, version, ownerFirstName }: Props) {
   const [state, formAction, pending] = useActionState<TransitionState, FormData>(transitionClaimAction, {});
-  if (state.ok) return <FormMessage message={state.message} tone="success" />;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage message={state.message} />
@@ -35,7 +34,6 @@ export function DecisionForm({ claimId, version, ownerFirstName }: Props) {
 /* A single-step transition (withdraw, reimburse): one button, with any refusal shown beside it. */
 export function TransitionButton({ claimId, version, action, label, variant = "secondary" }: { claimId: string; version: number; action: "withdraw" | "reimburse"; label: string; variant?: "primary" | "secondary" }) {
   const [state, formAction, pending] = useActionState<TransitionState, FormData>(transitionClaimAction, {});
-  if (state.ok) return <span className="text-sm font-medium text-brand-800" role="status">{state.message}</span>;
   return (
     <form action={formAction} className="inline-flex flex-col items-end gap-1">
       <input type="hidden" name="claimId" value={claimId} />

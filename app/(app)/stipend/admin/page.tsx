@@ -16,7 +16,7 @@ type Totals = { key: string; pendingMinor: number; approvedMinor: number; reimbu
 
 function TotalsTable({ id, caption, heading, rows, currency, showAllowance = false }: { id: string; caption: string; heading: string; rows: Totals[]; currency: string; showAllowance?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm" aria-labelledby={id}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">
