@@ -93,6 +93,13 @@ test("bad amounts and a text file renamed .pdf are refused beside their fields, 
   await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Upload a PDF, PNG or JPEG/);
   await expect(page.getByLabel("Amount paid")).toHaveValue("49.99");
   await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Clean Architecture");
+
+  await page.getByLabel("Currency paid").selectOption("EUR");
+  await page.getByLabel("Or a link to the receipt").fill("https://shop.example.com/r/9");
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByLabel("Amount to charge your allowance (USD)")).toHaveAccessibleDescription(/You paid in EUR: enter what it came to in USD/);
+  await expect(page.getByLabel("Currency paid")).toHaveValue("EUR");
+  await expect(page.getByLabel("Or a link to the receipt")).toHaveValue("https://shop.example.com/r/9");
   await page.context().close();
 });
 

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
+import { todayIso } from "@/lib/format";
 import { createClaim, getStipendPolicy } from "@/lib/dal/stipend";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";
 import { isReceiptLink, MAX_RECEIPT_BYTES } from "@/lib/stipend/receipt-file";
@@ -64,11 +65,13 @@ export async function createClaimAction(prev: ClaimFormState, formData: FormData
   const paid = parseMoney(values.amountPaid, paidCurrency);
   if (!paid.ok) errors.amountPaid = [paid.error];
   let chargedMinor: number | null = null;
-  if (paidCurrency !== policy.currency && values.amountCharged.trim() !== "") {
+  if (paidCurrency !== policy.currency) {
     const charged = parseMoney(values.amountCharged, policy.currency);
     if (charged.ok) chargedMinor = charged.minor;
-    else errors.amountCharged = [charged.error];
+    else errors.amountCharged = [values.amountCharged.trim() ? charged.error : `You paid in ${paidCurrency}: enter what it came to in ${policy.currency}`];
   }
+  // Checked here as well as in the DAL so that every mistake shows at once.
+  if (!errors.purchaseDate && values.purchaseDate > todayIso()) errors.purchaseDate = ["The purchase date can't be in the future"];
   if (receiptFile && receiptFile.size > MAX_RECEIPT_BYTES) errors.receipt = ["Receipts can be up to 5 MB"];
   if (!receiptFile && values.receiptUrl.trim() === "" && !errors.receiptUrl) errors.receipt = ["Attach the receipt or link to it"];
   if (Object.keys(errors).length > 0 || !parsed.success || !paid.ok) return fail(errors);

@@ -73,7 +73,8 @@ function ClaimFields({ today, categories, policyCurrency, currencies, cells, val
         </Field>
         <Field id="currencyPaid" label="Currency paid" errors={errors.currencyPaid}>
           {(aria) => (
-            <Select {...aria} name="currencyPaid" value={currency} onChange={(e) => setCurrency(e.target.value)}>
+            // Uncontrolled on purpose: React resets a form after its action, and only default values survive that.
+            <Select {...aria} name="currencyPaid" defaultValue={currency} onChange={(e) => setCurrency(e.target.value)}>
               {currencies.map((c) => (
                 <option key={c} value={c}>
                   {c}
