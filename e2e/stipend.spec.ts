@@ -153,6 +153,42 @@ test("20 claims at once that together exceed the balance leave it at zero or mor
   await page.context().close();
 });
 
+test("a pending claim can be withdrawn, which gives the money back", async ({ browser, createPerson }) => {
+  const engineer = await createPerson();
+  const page = await signedInPage(browser, engineer.email);
+  await page.goto("/stipend/new");
+  await fillClaim(page, { item: "Rust workshop", category: "Courses", amount: "400" });
+  await page.getByLabel("Or a link to the receipt").fill("https://workshop.example.com/invoice/3");
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByTestId("balance-remaining")).toHaveText("$1,600.00");
+  const row = page.getByRole("row", { name: /Rust workshop/ });
+  await row.getByRole("button", { name: "Withdraw" }).click();
+  await expect(row.getByText("Withdrawn", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("balance-remaining")).toHaveText("$2,000.00");
+  await page.context().close();
+});
+
+test("an admin sets next year's policy without moving this year's balances", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("admin") });
+  const page = await context.newPage();
+  await page.goto(`/stipend/admin?year=${YEAR + 1}`);
+  await expect(page.getByText("Not saved yet")).toBeVisible();
+  await page.getByLabel("Yearly allowance").fill("2,500.999");
+  await page.getByLabel("Categories").fill("");
+  await page.getByRole("button", { name: `Save ${YEAR + 1} policy` }).click();
+  await expect(page.getByLabel("Yearly allowance")).toHaveAccessibleDescription(/USD amounts have at most 2 decimals/);
+  await expect(page.getByLabel("Categories")).toHaveAccessibleDescription(/List at least one category/);
+  await page.getByLabel("Yearly allowance").fill("2,500");
+  await page.getByLabel("Categories").fill("Books\nCourses\nConferences");
+  await page.getByRole("button", { name: `Save ${YEAR + 1} policy` }).click();
+  await expect(page.getByText(`The ${YEAR + 1} policy is saved.`)).toBeVisible();
+  await page.goto(`/stipend/admin?year=${YEAR + 1}`);
+  await expect(page.getByLabel("Yearly allowance")).toHaveValue("2500.00");
+  await page.goto(`/stipend?year=${YEAR}`);
+  await expect(page.getByTestId("balance-allowance")).toHaveText("$2,000.00");
+  await context.close();
+});
+
 test.describe("stipend pages pass axe", () => {
   const pages: [string, "engineer" | "manager" | "admin", string][] = [
     ["/stipend", "engineer", "My education stipend"],
