@@ -153,6 +153,23 @@ test("20 claims at once that together exceed the balance leave it at zero or mor
   await page.context().close();
 });
 
+test("a 5 MB receipt uploads; one byte more is refused", async ({ browser, createPerson }) => {
+  const engineer = await createPerson();
+  const page = await signedInPage(browser, engineer.email);
+  const pdfOfSize = (bytes: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(bytes - 9, 0x20)]);
+  await page.goto("/stipend/new");
+  await fillClaim(page, { item: "Conference proceedings", amount: "80" });
+  await page.getByLabel("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024 + 1) });
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Receipts can be up to 5 MB/);
+  await page.getByLabel("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024) });
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByText("Claim filed.")).toBeVisible();
+  await page.getByRole("link", { name: "Conference proceedings" }).click();
+  await expect(page.getByRole("link", { name: "Download big.pdf" })).toBeVisible();
+  await page.context().close();
+});
+
 test("a pending claim can be withdrawn, which gives the money back", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
   const page = await signedInPage(browser, engineer.email);
