@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
-import { people } from "@/db/schema";
 import type { BrowserContext } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { people, stipendClaims } from "@/db/schema";
 import { DEMO, expect, SIGNED_OUT, signedInPage, storageStateFor, test, type DemoRole } from "./support/fixtures";
 
 /*
@@ -36,6 +36,26 @@ const rows: Row[] = [
   ]),
   { path: (id) => `/admin/people/${id.engineer}`, as: "manager", expect: 404 },
   { path: (id) => `/admin/people/${id.engineer}`, as: "admin", expect: 200 },
+  { path: () => "/stipend", as: "anonymous", expect: "sign-in" },
+  { path: () => "/stipend", as: "engineer", expect: 200 },
+  { path: () => "/stipend/new", as: "engineer", expect: 200 },
+  { path: (id) => `/stipend/claims/${id.engineerClaim}`, as: "engineer", expect: 200 },
+  { path: (id) => `/stipend/claims/${id.peerClaim}`, as: "engineer", expect: 404 },
+  { path: (id) => `/stipend/claims/${id.peerClaim}`, as: "manager", expect: 200 },
+  { path: (id) => `/stipend/claims/${id.otherTeamClaim}`, as: "manager", expect: 404 },
+  { path: (id) => `/stipend/claims/${id.otherTeamClaim}`, as: "admin", expect: 200 },
+  { path: () => `/stipend/claims/no-such-claim`, as: "admin", expect: 404 },
+  { path: (id) => `/stipend/receipts/${id.engineerReceipt}`, as: "engineer", expect: 200 },
+  { path: (id) => `/stipend/receipts/${id.engineerReceipt}`, as: "manager", expect: 200 },
+  { path: (id) => `/stipend/receipts/${id.peerReceipt}`, as: "engineer", expect: 404 },
+  { path: (id) => `/stipend/receipts/${id.otherTeamReceipt}`, as: "manager", expect: 404 },
+  { path: () => "/stipend/approvals", as: "manager", expect: 200 },
+  { path: () => "/stipend/team", as: "manager", expect: 200 },
+  { path: () => "/stipend/admin", as: "engineer", expect: 404 },
+  { path: () => "/stipend/admin", as: "manager", expect: 404 },
+  { path: () => "/stipend/admin", as: "admin", expect: 200 },
+  { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "manager", expect: 404 },
+  { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "admin", expect: 200 },
 ];
 
 test.describe("access control over HTTP", () => {
@@ -50,6 +70,18 @@ test.describe("access control over HTTP", () => {
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
     const idOf = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
     ids = { engineer: idOf(DEMO.engineer.email), engineerPeer: idOf("alex@example.com"), manager: idOf(DEMO.manager.email), otherTeam: idOf("noor@example.com") };
+    // Demo stipend claims with an uploaded receipt: Jordan's, Alex's (Jordan's peer) and Noor's (outside Sam's org).
+    const claimOf = (personId: string) =>
+      db.select({ id: stipendClaims.id, receiptId: stipendClaims.receiptId }).from(stipendClaims).where(and(eq(stipendClaims.personId, personId), eq(stipendClaims.status, "pending"))).get()!;
+    const [engineerClaim, peerClaim, otherTeamClaim] = [claimOf(ids.engineer!), claimOf(ids.engineerPeer!), claimOf(ids.otherTeam!)];
+    Object.assign(ids, {
+      engineerClaim: engineerClaim.id,
+      engineerReceipt: engineerClaim.receiptId!,
+      peerClaim: peerClaim.id,
+      peerReceipt: peerClaim.receiptId!,
+      otherTeamClaim: otherTeamClaim.id,
+      otherTeamReceipt: otherTeamClaim.receiptId!,
+    });
   });
 
   for (const [i, row] of rows.entries()) {

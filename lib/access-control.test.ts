@@ -19,6 +19,7 @@ import {
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { insertPerson } from "@/lib/test/factory";
+import { createClaim, getClaim, getReceiptFile, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim } from "@/lib/dal/stipend";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
 /*
@@ -85,6 +86,77 @@ const rows: Row[] = [
   { what: "view another manager's report", as: "otherManager", expect: "refused", run: viewProfile("engineer") },
   { what: "view anyone's profile", as: "admin", expect: "allowed", run: viewProfile("outsider") },
 ];
+
+/* Stipend rows: each mutating row files its own claim, so rows never depend on each other's order. */
+const claimBy = async (org: Org, ownerActor: Actor, opts: { receipt?: boolean } = {}) => {
+  const result = await createClaim(org.as[ownerActor], {
+    purchaseDate: "2026-02-01",
+    item: "Access-control book",
+    vendor: "Bookshop",
+    category: "Books",
+    amountPaidMinor: 1_000,
+    currencyPaid: "USD",
+    amountChargedMinor: null,
+    receiptUrl: opts.receipt ? null : "https://shop.example.com/r/1",
+    receiptFile: opts.receipt ? new File([Buffer.from("%PDF-1.4\n")], "r.pdf") : null,
+    note: "",
+    cell: null,
+  }, "2026-11-22");
+  if (!result.ok) throw new Error(result.message);
+  return result.id;
+};
+const mustSucceed = <T extends { ok: boolean }>(result: T) => {
+  if (!result.ok) throw new Error("expected the change to be made");
+  return result;
+};
+const viewClaimOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => getClaim(org.as[actor], await claimBy(org, ownerActor));
+const decideClaimOf = (ownerActor: Actor, action: "approve" | "reject") => async (org: Org, actor: Actor) => mustSucceed(transitionClaim(org.as[actor], await claimBy(org, ownerActor), action, 1, "reason"));
+const withdrawClaimOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => mustSucceed(transitionClaim(org.as[actor], await claimBy(org, ownerActor), "withdraw", 1, ""));
+const reimburseClaimOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => {
+  const id = await claimBy(org, ownerActor);
+  mustSucceed(transitionClaim(org.as.manager, id, "approve", 1, ""));
+  return mustSucceed(transitionClaim(org.as[actor], id, "reimburse", 2, ""));
+};
+const receiptOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => {
+  const id = await claimBy(org, ownerActor, { receipt: true });
+  return getReceiptFile(org.as[actor], getClaim(org.as[ownerActor], id).claim.receiptId!);
+};
+const stipendYearOf = (target: keyof Org["people"]) => (org: Org, actor: Actor) => getStipendYear(org.as[actor], org.people[target].id, 2026);
+const savePolicy = (org: Org, actor: Actor) =>
+  mustSucceed(saveStipendPolicy(org.as[actor], 2030, { allowanceMinor: 100_000, currency: "USD", categories: ["Books"], overBalance: "refuse", prorateNewStarters: true }, 0));
+const stipendReport = (org: Org, actor: Actor) => getStipendReport(org.as[actor], 2026);
+
+rows.push(
+  { what: "see own stipend year", as: "engineer", expect: "allowed", run: stipendYearOf("engineer") },
+  { what: "see a peer's stipend year", as: "engineer", expect: "refused", run: stipendYearOf("peer") },
+  { what: "see a direct report's stipend year", as: "manager", expect: "allowed", run: stipendYearOf("engineer") },
+  { what: "see a peer's stipend claim", as: "peer", expect: "refused", run: viewClaimOf("engineer") },
+  { what: "see a direct report's claim", as: "manager", expect: "allowed", run: viewClaimOf("engineer") },
+  { what: "see a skip-level report's claim", as: "director", expect: "allowed", run: viewClaimOf("engineer") },
+  { what: "see another manager's report's claim", as: "otherManager", expect: "refused", run: viewClaimOf("engineer") },
+  { what: "see anyone's claim", as: "admin", expect: "allowed", run: viewClaimOf("outsider") },
+  { what: "approve own claim", as: "engineer", expect: "refused", run: decideClaimOf("engineer", "approve") },
+  { what: "approve a peer's claim", as: "peer", expect: "refused", run: decideClaimOf("engineer", "approve") },
+  { what: "approve a direct report's claim", as: "manager", expect: "allowed", run: decideClaimOf("engineer", "approve") },
+  { what: "reject a direct report's claim", as: "manager", expect: "allowed", run: decideClaimOf("engineer", "reject") },
+  { what: "approve a skip-level report's claim", as: "director", expect: "refused", run: decideClaimOf("engineer", "approve") },
+  { what: "approve another manager's report's claim", as: "otherManager", expect: "refused", run: decideClaimOf("engineer", "approve") },
+  { what: "approve a claim that has a manager to decide it", as: "admin", expect: "refused", run: decideClaimOf("engineer", "approve") },
+  { what: "approve a claim by someone with no manager", as: "admin", expect: "allowed", run: decideClaimOf("director", "approve") },
+  { what: "approve own claim, having no manager", as: "admin", expect: "refused", run: decideClaimOf("admin", "approve") },
+  { what: "withdraw own pending claim", as: "engineer", expect: "allowed", run: withdrawClaimOf("engineer") },
+  { what: "withdraw a direct report's claim", as: "manager", expect: "refused", run: withdrawClaimOf("engineer") },
+  { what: "reimburse an approved claim", as: "admin", expect: "allowed", run: reimburseClaimOf("engineer") },
+  { what: "reimburse an approved claim", as: "manager", expect: "refused", run: reimburseClaimOf("engineer") },
+  { what: "download own receipt", as: "engineer", expect: "allowed", run: receiptOf("engineer") },
+  { what: "download a peer's receipt", as: "peer", expect: "refused", run: receiptOf("engineer") },
+  { what: "download a direct report's receipt", as: "manager", expect: "allowed", run: receiptOf("engineer") },
+  { what: "download a receipt outside their org", as: "otherManager", expect: "refused", run: receiptOf("engineer") },
+  { what: "set the stipend policy", as: "manager", expect: "refused", run: savePolicy },
+  { what: "set the stipend policy", as: "admin", expect: "allowed", run: savePolicy },
+  { what: "see the stipend report", as: "manager", expect: "refused", run: stipendReport },
+  { what: "see the stipend report", as: "admin", expect: "allowed", run: stipendReport },
+);
 
 let org: Org;
 

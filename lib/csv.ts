@@ -1,19 +1,22 @@
 /*
- * CSV in and out. Writing follows RFC 4180 and neutralises spreadsheet
- * formulas: a cell starting with = + - @ (or a tab or carriage return) gets a
- * leading apostrophe, so a spreadsheet shows it as text instead of running it.
+ * CSV per RFC 4180 (CRLF line ends, fields quoted when they hold a comma,
+ * quote or line break, quotes doubled), made safe to open in a spreadsheet:
+ * a text cell that a spreadsheet would read as a formula (=, +, -, @, tab,
+ * carriage return first) gets a leading apostrophe. Numbers are written as-is.
  */
 export type CsvCell = string | number | null | undefined;
 
-function escapeCell(value: CsvCell): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function toCsv(rows: CsvCell[][]): string {
-  return rows.map((row) => row.map(escapeCell).join(",")).join("\r\n") + "\r\n";
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /* Undoes the formula guard of toCsv, so a file Trellis wrote reads back as it was. */

@@ -30,6 +30,7 @@ async function main() {
   const { insertPerson } = await import("@/lib/test/factory");
   const { createSession, checkSession } = await import("@/lib/dal/sessions");
   const { getPersonProfile, getViewerById, relationshipTo } = await import("@/lib/dal/people");
+  const { createClaim, getStipendYear } = await import("@/lib/dal/stipend");
 
   installDefaultFramework(db());
   // 2,000 people: 10 directors, 100 managers, the rest engineers; six levels deep at most.
@@ -38,6 +39,12 @@ async function main() {
   const engineers = Array.from({ length: 1890 }, (_, i) => insertPerson(db(), { managerId: managers[i % 100]!.id }));
   const sessions = engineers.slice(0, 500).map((e) => createSession(e.id, "credentials"));
   const director = getViewerById(directors[0]!.id)!;
+  // One engineer with 50 stipend claims of $10 each.
+  const claimant = getViewerById(engineers[0]!.id)!;
+  const year = new Date().getUTCFullYear();
+  for (let i = 0; i < 50; i++) {
+    await createClaim(claimant, { purchaseDate: `${year}-01-02`, item: `Book ${i}`, vendor: "Bookshop", category: "Books", amountPaidMinor: 1000, currencyPaid: "USD", amountChargedMinor: null, receiptUrl: "https://example.com/r", receiptFile: null, note: "", cell: null }, `${year}-06-01`);
+  }
 
   const results = [
     measure("session check per request", 5000, 0.5, (i) => checkSession(sessions[i % sessions.length]!)),
@@ -50,6 +57,7 @@ async function main() {
         // Profiles outside this director's org are refused; the refusal is part of the cost.
       }
     }),
+    measure("stipend year, 50 claims", 1000, 5, () => getStipendYear(claimant, claimant.id, year)),
   ];
 
   console.log(`Trellis benchmarks (${engineers.length + managers.length + directors.length} people, SQLite at ${dir})\n`);

@@ -12,6 +12,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/framework", label: "Framework", match: "/framework" },
     { href: "/framework/next", label: "My next level" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
+    { href: "/stipend", label: "Stipend", match: "/stipend" },
+    ...(viewer.hasReports || viewer.role === "admin" ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),
+    ...(viewer.role === "admin" ? [{ href: "/stipend/admin", label: "Stipend admin" }] : []),
     { href: "/account", label: "Account" },
     ...(canAdministerPeople(viewer) ? [{ href: "/admin/people", label: "Admin", match: "/admin" }] : []),
   ];

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { insertFrameworkVersion } from "@/lib/dal/framework";
 import { parseFramework } from "@/lib/framework/format";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+import { seedDemoStipend } from "./demo-stipend";
 
 export function loadDefaultFramework() {
   const file = path.join(process.cwd(), "db", "seed", "framework.json");
@@ -72,6 +73,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
     },
     { behavior: "immediate" },
   );
+  seedDemoStipend(database, ids);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { stipendActionItems } from "./stipend";
 import type { Viewer } from "./viewer-type";
 
 /*
@@ -10,7 +11,7 @@ export type ActionItem = { id: string; kind: string; title: string; detail: stri
 
 type ActionSource = (viewer: Viewer) => ActionItem[];
 
-const sources: ActionSource[] = [];
+const sources: ActionSource[] = [stipendActionItems];
 
 export function listActionItems(viewer: Viewer): ActionItem[] {
   return sources.flatMap((source) => source(viewer)).sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));

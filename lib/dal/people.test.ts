@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { NotFoundError } from "@/lib/errors";
-import { getPersonProfile, relationshipTo } from "./people";
+import { getPersonProfile, getViewerById, relationshipTo } from "./people";
 
 let org: Org;
 
@@ -18,6 +18,11 @@ describe("reporting line", () => {
     expect(relationshipTo(p.engineer.id, p.manager.id)).toBe("none");
     expect(relationshipTo(p.peer.id, p.engineer.id)).toBe("none");
     expect(relationshipTo(p.otherManager.id, p.engineer.id)).toBe("none");
+  });
+
+  it("knows who has reports", () => {
+    expect(getViewerById(org.people.manager.id)!.hasReports).toBe(true);
+    expect(getViewerById(org.people.engineer.id)!.hasReports).toBe(false);
   });
 
   it("shows a profile with its level history and reports to those who may see it", () => {

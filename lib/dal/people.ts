@@ -24,7 +24,8 @@ export function getViewerById(personId: string): Viewer | null {
       team: people.team,
       active: people.active,
       hasPassword: sql<number>`${people.passwordHash} is not null`,
-      reportCount: sql<number>`(select count(*) from people r where r.manager_id = ${people.id} and r.active = 1)`,
+      // Spelled out: inside a select drizzle renders ${people.id} as a bare "id", which the subquery reads as r.id.
+      reportCount: sql<number>`(select count(*) from people r where r.manager_id = "people"."id" and r.active = 1)`,
     })
     .from(people)
     .where(eq(people.id, personId))

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getStipendPolicy, getStipendReport } from "@/lib/dal/stipend";
+import { canAdministerStipend } from "@/lib/stipend/claim-rules";
+import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
+import { Money } from "../_components/money";
+import { YearSwitcher, yearFrom } from "../_components/year-switcher";
+import { PolicyForm } from "./policy-form";
+
+export const metadata: Metadata = { title: "Stipend admin" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Totals = { key: string; pendingMinor: number; approvedMinor: number; reimbursedMinor: number; claims: number; allowanceMinor?: number; team?: string };
+
+function TotalsTable({ id, caption, heading, rows, currency, showAllowance = false }: { id: string; caption: string; heading: string; rows: Totals[]; currency: string; showAllowance?: boolean }) {
+  return (
+    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+      <table className="w-full text-sm" aria-labelledby={id}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">
+          <tr>
+            <th scope="col" className="px-5 py-2 font-medium">{heading}</th>
+            {showAllowance ? <th scope="col" className="px-3 py-2 text-right font-medium">Allowance</th> : null}
+            <th scope="col" className="px-3 py-2 text-right font-medium">Pending</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Approved</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Reimbursed</th>
+            <th scope="col" className="px-5 py-2 text-right font-medium">Spend</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200">
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className="px-5 py-2.5 text-left font-medium text-stone-900">
+                {r.key}
+                {r.team ? <span className="block text-xs font-normal text-stone-600">{r.team}</span> : null}
+              </th>
+              {showAllowance ? <td className="px-3 py-2.5 text-right"><Money minor={r.allowanceMinor ?? 0} currency={currency} /></td> : null}
+              <td className="px-3 py-2.5 text-right"><Money minor={r.pendingMinor} currency={currency} /></td>
+              <td className="px-3 py-2.5 text-right"><Money minor={r.approvedMinor} currency={currency} /></td>
+              <td className="px-3 py-2.5 text-right"><Money minor={r.reimbursedMinor} currency={currency} /></td>
+              <td className="px-5 py-2.5 text-right font-medium"><Money minor={r.approvedMinor + r.reimbursedMinor} currency={currency} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function StipendAdminPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  if (!canAdministerStipend(viewer)) notFound();
+  const currentYear = new Date().getUTCFullYear();
+  const year = yearFrom((await searchParams).year, currentYear);
+  const policy = getStipendPolicy(year);
+  const report = getStipendReport(viewer, year);
+  const { currency } = report.policy;
+  const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2];
+
+  return (
+    <>
+      <PageHeader
+        title="Stipend admin"
+        description="The policy for each calendar year and what was spent. Each year keeps its own policy: changing next year's never moves this year's balances."
+        actions={
+          <a href={`/stipend/admin/export?year=${year}`} download className="inline-flex items-center rounded-md border border-stone-300 bg-white px-3.5 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100">
+            Download {year} CSV
+          </a>
+        }
+      />
+      <div className="mb-4">
+        <YearSwitcher years={years} current={year} hrefFor={(y) => `/stipend/admin?year=${y}`} />
+      </div>
+      <div className="grid gap-6 xl:grid-cols-3">
+        <Card className="xl:col-span-1">
+          <CardHeader title={`${year} policy`} description={policy.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
+          <div className="px-5 py-5">
+            <PolicyForm
+              key={year}
+              year={year}
+              version={policy.version}
+              hasClaims={report.claims.length > 0}
+              currencies={[...new Set([policy.currency, ...COMMON_CURRENCIES])]}
+              initial={{ allowance: minorToDecimal(policy.allowanceMinor, policy.currency), currency: policy.currency, categories: policy.categories.join("\n"), overBalance: policy.overBalance, prorateNewStarters: policy.prorateNewStarters }}
+            />
+          </div>
+        </Card>
+        <div className="space-y-6 xl:col-span-2">
+          <Card>
+            <CardHeader
+              title={`${year} spend`}
+              description={
+                <>
+                  Spend is approved plus reimbursed. {report.total.claims} claims hold <Money minor={report.total.pendingMinor + report.total.approvedMinor + report.total.reimbursedMinor} currency={currency} />, of which{" "}
+                  <Money minor={report.total.reimbursedMinor} currency={currency} /> is reimbursed.
+                </>
+              }
+            />
+            {report.claims.length === 0 ? <EmptyState title={`No claims in ${year}`}>Claims appear here as people file them.</EmptyState> : null}
+          </Card>
+          {report.claims.length ? (
+            <>
+              <Card>
+                <CardHeader id="by-team" title="By team" />
+                <TotalsTable id="by-team" caption={`Stipend spend by team, ${year}`} heading="Team" rows={report.byTeam.map((t) => ({ ...t, key: t.key || "No team" }))} currency={currency} />
+              </Card>
+              <Card>
+                <CardHeader id="by-category" title="By category" />
+                <TotalsTable id="by-category" caption={`Stipend spend by category, ${year}`} heading="Category" rows={report.byCategory} currency={currency} />
+              </Card>
+              <Card>
+                <CardHeader id="by-person" title="By person" />
+                <TotalsTable id="by-person" caption={`Stipend spend by person, ${year}`} heading="Person" rows={report.byPerson.map((p) => ({ ...p, key: p.name }))} currency={currency} showAllowance />
+              </Card>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getFrameworkStructure } from "@/lib/dal/framework";
+import { getStipendPolicy, getStipendYear } from "@/lib/dal/stipend";
+import { todayIso } from "@/lib/format";
+import { COMMON_CURRENCIES, formatMoney } from "@/lib/stipend/money";
+import { ClaimForm } from "./claim-form";
+
+export const metadata: Metadata = { title: "New stipend claim" };
+
+export default async function NewClaimPage() {
+  const viewer = await requireViewer();
+  const today = todayIso();
+  const year = Number(today.slice(0, 4));
+  const policy = getStipendPolicy(year);
+  const { summary } = getStipendYear(viewer, viewer.id, year);
+  const structure = getFrameworkStructure(viewer);
+  const cells = structure
+    ? structure.competencies.flatMap((c) => structure.themes.map((t) => ({ value: `${c.key}/${t.key}`, label: `${c.name} · ${t.name}`, group: c.name })))
+    : [];
+  const currencies = [...new Set([policy.currency, ...COMMON_CURRENCIES])];
+  return (
+    <>
+      <PageHeader
+        title="New stipend claim"
+        description={`You have ${formatMoney(summary.remainingMinor, policy.currency)} left for ${year}. Your manager approves the claim; an admin then reimburses you.`}
+      />
+      <Card className="max-w-3xl">
+        <div className="px-5 py-6">
+          <ClaimForm today={today} categories={policy.categories} policyCurrency={policy.currency} currencies={currencies} cells={cells} />
+        </div>
+      </Card>
+    </>
+  );
+}

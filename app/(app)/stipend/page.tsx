@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/field";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getStipendYear, listStipendYears } from "@/lib/dal/stipend";
+import { formatDate } from "@/lib/format";
+import { BalanceSummary } from "./_components/balance-summary";
+import { ClaimHistory } from "./_components/claim-history";
+import { Money } from "./_components/money";
+import { OverBalanceBadge, StatusBadge } from "./_components/status-badge";
+import { TransitionButton } from "./_components/transition-form";
+import { YearSwitcher, yearFrom } from "./_components/year-switcher";
+
+export const metadata: Metadata = { title: "My stipend" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function StipendPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  const params = await searchParams;
+  const currentYear = new Date().getUTCFullYear();
+  const year = yearFrom(params.year, currentYear);
+  const { policy, summary, prorated, claims } = getStipendYear(viewer, viewer.id, year);
+  const years = listStipendYears(viewer.id, currentYear);
+  const newClaim = (
+    <ButtonLink href="/stipend/new" className="no-print">
+      New claim
+    </ButtonLink>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="My education stipend"
+        description="Books, courses, conferences, webinars and coaching. Visible to you, your managers and admins."
+        actions={
+          <>
+            {viewer.hasReports ? (
+              <ButtonLink href="/stipend/team" variant="secondary">
+                Team claims
+              </ButtonLink>
+            ) : null}
+            {newClaim}
+          </>
+        }
+      />
+      {params.filed ? <div className="mb-4"><FormMessage tone="success" message="Claim filed. Your manager has been asked to approve it." /></div> : null}
+      <div className="mb-4">
+        <YearSwitcher years={years} current={year} hrefFor={(y) => `/stipend?year=${y}`} />
+      </div>
+      <div className="space-y-6">
+        <Card>
+          <CardHeader id="balance" title={`${year} balance`} description={`Remaining is the allowance minus pending, approved and reimbursed claims, in ${policy.currency}.`} />
+          <BalanceSummary summary={summary} currency={policy.currency} year={year} prorated={prorated} />
+        </Card>
+        <Card>
+          <CardHeader id="claims" title="Claims" description={claims.length ? `${claims.length} claim${claims.length === 1 ? "" : "s"} in ${year}` : undefined} />
+          {claims.length === 0 ? (
+            <EmptyState title={`No claims yet in ${year}`} action={year >= currentYear - 1 ? newClaim : undefined}>
+              Bought a book or booked a course? File it here with the receipt and your manager approves it.
+            </EmptyState>
+          ) : (
+            <div className="overflow-x-auto" role="region" aria-label={`Your stipend claims in ${year}`} tabIndex={0}>
+              <table className="w-full text-sm">
+                <caption className="sr-only">Your stipend claims in {year}</caption>
+                <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">
+                  <tr>
+                    <th scope="col" className="px-5 py-2 font-medium">Purchased</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Item</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Category</th>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">Charged</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                    <th scope="col" className="px-5 py-2 text-right font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-200">
+                  {claims.map((c) => (
+                    <tr key={c.id} className="align-top">
+                      <td className="whitespace-nowrap px-5 py-3 text-stone-700">{formatDate(c.purchaseDate)}</td>
+                      <td className="px-3 py-3">
+                        <Link href={`/stipend/claims/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                          {c.item}
+                        </Link>
+                        <p className="text-xs text-stone-600">{c.vendor}</p>
+                        <details className="mt-1">
+                          <summary className="cursor-pointer text-xs font-medium text-stone-700 hover:text-stone-900">History</summary>
+                          <div className="mt-2">
+                            <ClaimHistory events={c.events} />
+                          </div>
+                        </details>
+                      </td>
+                      <td className="px-3 py-3 text-stone-700">{c.category}</td>
+                      <td className="whitespace-nowrap px-3 py-3 text-right">
+                        <Money minor={c.amountChargedMinor} currency={policy.currency} />
+                        {c.currencyPaid !== policy.currency ? (
+                          <p className="text-xs text-stone-600">
+                            paid <Money minor={c.amountPaidMinor} currency={c.currencyPaid} />
+                          </p>
+                        ) : null}
+                      </td>
+                      <td className="px-3 py-3">
+                        <div className="flex flex-col items-start gap-1">
+                          <StatusBadge status={c.status} />
+                          {c.overBalance ? <OverBalanceBadge /> : null}
+                          {c.decisionReason && c.status === "rejected" ? <p className="max-w-xs text-xs text-stone-700">“{c.decisionReason}”</p> : null}
+                        </div>
+                      </td>
+                      <td className="px-5 py-3 text-right">
+                        {c.actions.includes("withdraw") ? <TransitionButton claimId={c.id} version={c.version} action="withdraw" label="Withdraw" /> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+        <p className="text-xs text-stone-600">
+          {year} policy: {policy.categories.join(", ")}. Claims over the remaining balance are {policy.overBalance === "refuse" ? "refused" : "flagged for an exception"}.
+          {policy.prorateNewStarters ? " People who start during the year get the allowance for the months left, counting their start month." : ""}
+        </p>
+      </div>
+    </>
+  );
+}

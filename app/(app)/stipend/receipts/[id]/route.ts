@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import { currentSession } from "@/lib/auth/viewer";
+import { getReceiptFile } from "@/lib/dal/stipend";
+import { NotFoundError } from "@/lib/errors";
+import { RECEIPT_EXTENSIONS, type ReceiptType } from "@/lib/stipend/receipt-file";
+
+/*
+ * GET /stipend/receipts/:id: the receipt file, to those who may see its claim.
+ * Always a download, typed by what the bytes were found to be at upload and
+ * never sniffed again by the browser.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+  const session = await currentSession();
+  if (!session) return notFound();
+  const { id } = await params;
+  let receipt;
+  try {
+    receipt = getReceiptFile(session.viewer, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return notFound();
+    throw error;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(receipt.file);
+  } catch {
+    return notFound();
+  }
+  const extension = RECEIPT_EXTENSIONS[receipt.contentType as ReceiptType] ?? "bin";
+  const base = receipt.originalName.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "receipt";
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": receipt.contentType,
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": `attachment; filename="${base}.${extension}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}
