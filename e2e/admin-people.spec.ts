@@ -168,7 +168,7 @@ test("a non-admin is refused the admin pages and does not see the Admin link", a
   const context = await browser.newContext({ storageState: storageStateFor("manager") });
   const page = await context.newPage();
   await page.goto("/");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People admin" })).toHaveCount(0);
   const response = await page.goto("/admin/people");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

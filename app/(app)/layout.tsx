@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(viewer.hasReports || viewer.role === "admin" ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),
     ...(viewer.role === "admin" ? [{ href: "/stipend/admin", label: "Stipend admin" }] : []),
     { href: "/account", label: "Account" },
-    ...(canAdministerPeople(viewer) ? [{ href: "/admin/people", label: "Admin", match: "/admin" }] : []),
+    ...(canAdministerPeople(viewer) ? [{ href: "/admin/people", label: "People admin", match: "/admin" }] : []),
   ];
 
   return (
