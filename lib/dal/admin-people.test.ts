@@ -6,7 +6,9 @@ import { LINK_TTL_MS } from "@/lib/people/account-link-rules";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { insertPerson } from "@/lib/test/factory";
 import { changeLevel, createAccountLink, createPerson, describeAccountLink, importPeople, redeemAccountLink, setActive, setCommitteeMember, updatePerson } from "./admin-people";
+import { getViewerById } from "./people";
 import { checkSession, createSession } from "./sessions";
+import { createClaim } from "./stipend";
 import { verifyCredentials } from "./sign-in";
 
 let org: Org;
@@ -156,5 +158,15 @@ describe("people administration", () => {
     expect(result.ok).toBe(true);
     expect(db().select().from(accounts).where(eq(accounts.personId, person.id)).all()).toEqual([]);
     expect(checkSession(session).valid).toBe(false);
+  });
+
+  it("refuses a start-date change that would prorate the stipend below what is already claimed", async () => {
+    const person = insertPerson(db(), { startDate: "2026-01-05", managerId: org.people.manager.id });
+    const viewer = getViewerById(person.id)!;
+    const filed = await createClaim(viewer, { purchaseDate: "2026-03-10", item: "Course", vendor: "V", category: "Courses", amountPaidMinor: 180_000, currencyPaid: "USD", amountChargedMinor: null, receiptUrl: "https://shop.example.com/1", receiptFile: null, note: "", cell: null }, "2026-11-22");
+    expect(filed.ok).toBe(true);
+    const input = { name: person.name, email: person.email, role: "engineer" as const, managerId: person.managerId, team: person.team };
+    expect(updatePerson(org.as.admin, person.id, 1, { ...input, startDate: "2026-10-01" })).toMatchObject({ ok: false, fieldErrors: { startDate: [expect.stringMatching(/less than the \$1,800.00 they have already claimed/)] } });
+    expect(updatePerson(org.as.admin, person.id, 1, { ...input, startDate: "2026-02-02" }).ok).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { auditFilter, recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";
 import { accountKey } from "./sign-in";
+import { startDateChangeProblem } from "./stipend";
 import type { Viewer } from "./viewer-type";
 
 export function assertAdmin(viewer: Viewer) {
@@ -147,6 +148,8 @@ export function updatePerson(viewer: Viewer, personId: string, expectedVersion: 
       if (emailTaken(tx, input.email, personId)) return { ok: false, fieldErrors: { email: ["Someone in Trellis already has this email"] } };
       const managerProblem = checkManager(tx, personId, input.managerId);
       if (managerProblem) return { ok: false, fieldErrors: managerProblem };
+      const stipendProblem = startDateChangeProblem(tx, personId, before.startDate, input.startDate);
+      if (stipendProblem) return { ok: false, fieldErrors: { startDate: [stipendProblem] } };
       if (before.role === "admin" && input.role !== "admin" && activeAdminCount(tx) <= 1) {
         return { ok: false, fieldErrors: { role: ["Trellis needs at least one admin. Make someone else an admin first."] } };
       }

@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, receipts, stipendClaims } from "@/db/schema";
+import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
 import { insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Org } from "@/lib/test/org";
@@ -78,9 +80,13 @@ describe("filing claims", () => {
     const viewer = getViewerById(person.id)!;
     expect((await createClaim(viewer, claim({ amountPaidMinor: 150_000 }), TODAY)).ok).toBe(true);
     const before = db().select().from(receipts).all().length;
+    const receiptsDir = path.join(config().dataDir, "receipts");
+    const filesBefore = fs.existsSync(receiptsDir) ? fs.readdirSync(receiptsDir).length : 0;
     const refused = await createClaim(viewer, claim({ amountPaidMinor: 50_001, receiptUrl: null, receiptFile: pdf() }), TODAY);
     expect(refused).toEqual({ ok: false, field: "amountPaid", message: "That is more than your remaining 2026 balance of $500.00" });
     expect(db().select().from(receipts).all()).toHaveLength(before);
+    // The uploaded file is removed from disk too, not only its row.
+    expect(fs.readdirSync(receiptsDir)).toHaveLength(filesBefore);
     expect((await createClaim(viewer, claim({ amountPaidMinor: 50_000 }), TODAY)).ok).toBe(true);
     expect(getStipendYear(viewer, person.id, 2026).summary.remainingMinor).toBe(0);
   });
@@ -98,6 +104,13 @@ describe("filing claims", () => {
     const viewer = getViewerById(person.id)!;
     expect(getStipendYear(viewer, person.id, 2026)).toMatchObject({ prorated: true, summary: { allowanceMinor: 150_000 } });
     expect(getStipendYear(viewer, person.id, 2027)).toMatchObject({ prorated: false, summary: { allowanceMinor: 200_000 } });
+  });
+});
+
+describe("claims against the framework", () => {
+  it("refuses a cell that is not in the framework beside its field, and accepts a real one", async () => {
+    expect(await createClaim(org.as.peer, claim({ cell: { competencyKey: "nope", themeKey: "nada" } }), TODAY)).toEqual({ ok: false, field: "cell", message: "Choose a cell from the framework, or none" });
+    expect((await createClaim(org.as.peer, claim({ cell: { competencyKey: "technical", themeKey: "complexity" } }), TODAY)).ok).toBe(true);
   });
 });
 
@@ -163,6 +176,11 @@ describe("policy", () => {
     const year = getStipendYear(viewer, person.id, 2025);
     expect(year.summary).toMatchObject({ remainingMinor: 0, overMinor: 50_000 });
     expect(year.claims[0]!.overBalance).toBe(true);
+    // An approved exception does not block later edits that leave the allowance where it was.
+    const claimId = year.claims[0]!.id;
+    expect(transitionClaim(org.as.manager, claimId, "approve", 1, "Conference exception").ok).toBe(true);
+    expect(saveStipendPolicy(org.as.admin, 2025, { ...base, overBalance: "refuse", categories: ["Books", "Courses"] }, 1)).toEqual({ ok: true });
+    expect(saveStipendPolicy(org.as.admin, 2025, { ...base, allowanceMinor: 150_000 }, 2)).toMatchObject({ ok: false, field: "allowance" });
   });
 });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
-import { people, receipts, stipendClaimEvents, stipendClaims, stipendPolicies, type ClaimStatus } from "@/db/schema";
+import { competencies, people, receipts, stipendClaimEvents, stipendClaims, stipendPolicies, themes, type ClaimStatus } from "@/db/schema";
 import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
@@ -187,7 +187,7 @@ export type NewClaim = {
   cell: { competencyKey: string; themeKey: string } | null;
 };
 
-export type ClaimField = "purchaseDate" | "category" | "amountPaid" | "amountCharged" | "receipt" | "cell";
+export type ClaimField = "purchaseDate" | "category" | "currencyPaid" | "amountPaid" | "amountCharged" | "receipt" | "cell";
 export type CreateClaimResult = { ok: true; id: string } | { ok: false; field: ClaimField; message: string };
 
 function receiptsDir() {
@@ -200,6 +200,29 @@ function receiptsDir() {
  * transaction, so concurrent claims queue and none can take the balance below
  * zero. A refused claim leaves no file behind.
  */
+/*
+ * A start date sets the prorated allowance of its year. Moving it must not
+ * shrink an allowance below what the person already holds in claims.
+ */
+export function startDateChangeProblem(tx: Executor, personId: string, before: string, after: string): string | null {
+  if (before === after) return null;
+  for (const year of new Set([Number(before.slice(0, 4)), Number(after.slice(0, 4))])) {
+    const held = heldMinor(tx, personId, year);
+    if (held === 0) continue;
+    const policy = readPolicy(tx, year);
+    if (allowanceFor(policy, after) < Math.min(held, allowanceFor(policy, before))) {
+      return `With this start date their ${year} stipend would be ${formatMoney(allowanceFor(policy, after), policy.currency)}, less than the ${formatMoney(held, policy.currency)} they have already claimed`;
+    }
+  }
+  return null;
+}
+
+function cellExists(competencyKey: string, themeKey: string): boolean {
+  const competency = db().select({ key: competencies.key }).from(competencies).where(eq(competencies.key, competencyKey)).get();
+  const theme = db().select({ key: themes.key }).from(themes).where(eq(themes.key, themeKey)).get();
+  return Boolean(competency && theme);
+}
+
 export async function createClaim(viewer: Viewer, input: NewClaim, today = todayIso()): Promise<CreateClaimResult> {
   if (input.purchaseDate > today) return { ok: false, field: "purchaseDate", message: "The purchase date can't be in the future" };
   const year = Number(input.purchaseDate.slice(0, 4));
@@ -208,6 +231,7 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
 
   const policy = getStipendPolicy(year);
   if (!policy.categories.includes(input.category)) return { ok: false, field: "category", message: "Choose one of the categories" };
+  if (input.cell && !cellExists(input.cell.competencyKey, input.cell.themeKey)) return { ok: false, field: "cell", message: "Choose a cell from the framework, or none" };
   const sameCurrency = input.currencyPaid === policy.currency;
   const amountChargedMinor = sameCurrency ? input.amountPaidMinor : input.amountChargedMinor;
   if (amountChargedMinor === null) return { ok: false, field: "amountCharged", message: `You paid in ${input.currencyPaid}: enter what it came to in ${policy.currency}` };
@@ -235,6 +259,11 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
     const result = db().transaction(
       (tx): CreateClaimResult => {
         const yearPolicy = ensurePolicyRow(tx, year);
+        // The checks above read the policy before this transaction; a change in between must not slip through.
+        if (!yearPolicy.categories.includes(input.category)) return { ok: false, field: "category", message: "Choose one of the categories" };
+        if ((input.currencyPaid === yearPolicy.currency) !== sameCurrency) {
+          return { ok: false, field: "currencyPaid", message: `The ${year} policy changed while you were filing; check the currency and amounts` };
+        }
         const person = personFacts(tx, viewer.id);
         if (!person) throw new NotFoundError("person");
         const remaining = allowanceFor(yearPolicy, person.startDate) - heldMinor(tx, viewer.id, year);
@@ -475,7 +504,8 @@ export function saveStipendPolicy(viewer: Viewer, year: number, input: PolicyInp
       const anyClaims = tx.select({ id: stipendClaims.id }).from(stipendClaims).where(eq(stipendClaims.year, year)).limit(1).get();
       if (anyClaims && input.currency !== current.currency) return { ok: false, field: "currency", message: `${year} already has claims in ${current.currency}; its currency can't change` };
       const next = { year, ...input };
-      const short = held.find((h) => allowanceFor(next, h.startDate) < h.total);
+      // Only a cut can strand someone: refuse when the new allowance is below what they hold and below what they had.
+      const short = held.find((h) => allowanceFor(next, h.startDate) < Math.min(h.total, allowanceFor(current, h.startDate)));
       if (short) {
         return { ok: false, field: "allowance", message: `${short.name} already has ${formatMoney(short.total, current.currency)} in claims for ${year}; the allowance can't go below that` };
       }

@@ -6,11 +6,15 @@ import { Field, FormMessage, Input, Select, Textarea } from "@/components/ui/fie
 import { createClaimAction, type ClaimFormState, type ClaimFormValues } from "./actions";
 
 type CellOption = { value: string; label: string; group: string };
-type Props = { today: string; categories: string[]; policyCurrency: string; currencies: string[]; cells: CellOption[] };
+type YearPolicy = { currency: string; categories: string[] };
+/* Policies by year: a purchase counts against its own year's currency and categories. */
+type Props = { today: string; policies: Record<string, YearPolicy>; currencies: string[]; cells: CellOption[] };
+
+const policyFor = (policies: Record<string, YearPolicy>, date: string, today: string) => policies[date.slice(0, 4)] ?? policies[today.slice(0, 4)]!;
 
 export function ClaimForm(props: Props) {
   const initial: ClaimFormState = {
-    values: { purchaseDate: props.today, item: "", vendor: "", category: "", amountPaid: "", currencyPaid: props.policyCurrency, amountCharged: "", receiptUrl: "", note: "", cell: "" },
+    values: { purchaseDate: props.today, item: "", vendor: "", category: "", amountPaid: "", currencyPaid: policyFor(props.policies, props.today, props.today).currency, amountCharged: "", receiptUrl: "", note: "", cell: "" },
     attempt: 0,
   };
   const [state, formAction, pending] = useActionState<ClaimFormState, FormData>(createClaimAction, initial);
@@ -33,9 +37,12 @@ export function ClaimForm(props: Props) {
   );
 }
 
-function ClaimFields({ today, categories, policyCurrency, currencies, cells, values, errors, hadFile }: Props & { values: ClaimFormValues; errors: NonNullable<ClaimFormState["fieldErrors"]>; hadFile: boolean }) {
+function ClaimFields({ today, policies, currencies, cells, values, errors, hadFile }: Props & { values: ClaimFormValues; errors: NonNullable<ClaimFormState["fieldErrors"]>; hadFile: boolean }) {
+  const [purchaseDate, setPurchaseDate] = useState(values.purchaseDate || today);
+  const { currency: policyCurrency, categories } = policyFor(policies, purchaseDate, today);
   const [currency, setCurrency] = useState(values.currencyPaid || policyCurrency);
-  const otherCurrency = currency !== policyCurrency;
+  // Shown whenever the currencies differ, and whenever the server has something to say about it.
+  const otherCurrency = currency !== policyCurrency || Boolean(errors.amountCharged);
   const groups = [...new Set(cells.map((c) => c.group))];
   return (
     <>
@@ -62,7 +69,7 @@ function ClaimFields({ today, categories, policyCurrency, currencies, cells, val
           )}
         </Field>
         <Field id="purchaseDate" label="Purchase date" hint="Its year is the year the claim counts against." errors={errors.purchaseDate}>
-          {(aria) => <Input {...aria} name="purchaseDate" type="date" max={today} defaultValue={values.purchaseDate} />}
+          {(aria) => <Input {...aria} name="purchaseDate" type="date" max={today} defaultValue={values.purchaseDate} onChange={(e) => setPurchaseDate(e.target.value || today)} />}
         </Field>
       </fieldset>
 

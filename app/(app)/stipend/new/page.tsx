@@ -19,7 +19,13 @@ export default async function NewClaimPage() {
   const cells = structure
     ? structure.competencies.flatMap((c) => structure.themes.map((t) => ({ value: `${c.key}/${t.key}`, label: `${c.name} · ${t.name}`, group: c.name })))
     : [];
-  const currencies = [...new Set([policy.currency, ...COMMON_CURRENCIES])];
+  // Purchases from last year can still be claimed, under last year's policy.
+  const lastYear = getStipendPolicy(year - 1);
+  const policies = {
+    [year]: { currency: policy.currency, categories: policy.categories },
+    [year - 1]: { currency: lastYear.currency, categories: lastYear.categories },
+  };
+  const currencies = [...new Set([policy.currency, lastYear.currency, ...COMMON_CURRENCIES])];
   return (
     <>
       <PageHeader
@@ -28,7 +34,7 @@ export default async function NewClaimPage() {
       />
       <Card className="max-w-3xl">
         <div className="px-5 py-6">
-          <ClaimForm today={today} categories={policy.categories} policyCurrency={policy.currency} currencies={currencies} cells={cells} />
+          <ClaimForm today={today} policies={policies} currencies={currencies} cells={cells} />
         </div>
       </Card>
     </>
