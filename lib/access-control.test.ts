@@ -19,7 +19,7 @@ import {
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { insertPerson } from "@/lib/test/factory";
-import { createClaim, getClaim, getReceiptFile, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim } from "@/lib/dal/stipend";
+import { createClaim, getClaim, getReceiptFile, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
 /*
@@ -64,7 +64,23 @@ const adminOnly: { what: string; run: Row["run"] }[] = [
   { what: "name a committee member", run: (org, a) => expectOk(setCommitteeMember(org.as[a], target().id, true)) },
 ];
 
+/* The team view lists claims of the viewer's whole org below them, and nobody else's. */
+const teamView =
+  (mustSee: (keyof Org["people"])[], mustNotSee: (keyof Org["people"])[]) =>
+  (org: Org, actor: Actor) => {
+    const owners = new Set(listTeamClaims(org.as[actor], new Date().getUTCFullYear()).claims.map((c) => c.personId));
+    const missing = mustSee.filter((p) => !owners.has(org.people[p].id));
+    const leaked = mustNotSee.filter((p) => owners.has(org.people[p].id));
+    if (missing.length || leaked.length) throw new Error(`team view: missing ${missing.join(", ")}; leaked ${leaked.join(", ")}`);
+    return owners;
+  };
+
 const rows: Row[] = [
+  { what: "team claims: own org only", as: "manager", expect: "allowed", run: teamView(["engineer"], ["outsider"]) },
+  { what: "team claims: whole org below", as: "director", expect: "allowed", run: teamView(["engineer"], ["outsider"]) },
+  { what: "team claims: own org only", as: "otherManager", expect: "allowed", run: teamView(["outsider"], ["engineer"]) },
+  { what: "team claims: none without reports", as: "engineer", expect: "allowed", run: teamView([], ["engineer", "outsider", "peer"]) },
+  { what: "team claims: everyone", as: "admin", expect: "allowed", run: teamView(["engineer", "outsider"], []) },
   ...adminOnly.flatMap(({ what, run }) => [
     ...(["engineer", "manager", "director"] as const).map((as) => ({ what, as, expect: "refused" as const, run })),
     { what, as: "admin" as const, expect: "allowed" as const, run },
@@ -161,9 +177,25 @@ rows.push(
 let org: Org;
 
 describe("access control", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     org = buildOrg();
     target = () => insertPerson(db());
+    for (const who of ["engineer", "outsider"] as const) {
+      const filed = await createClaim(org.as[who], {
+        purchaseDate: `${new Date().getUTCFullYear()}-01-10`,
+        item: `Team view ${who}`,
+        vendor: "Shop",
+        category: "Books",
+        amountPaidMinor: 1_000,
+        currencyPaid: "USD",
+        amountChargedMinor: null,
+        receiptUrl: "https://shop.example.com/team",
+        receiptFile: null,
+        note: "",
+        cell: null,
+      });
+      if (!filed.ok) throw new Error(filed.message);
+    }
     draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, loadDefaultFramework(), { status: "draft", actorId: org.people.admin.id })).number;
   });
 

@@ -107,6 +107,15 @@ describe("filing claims", () => {
   });
 });
 
+describe("rejections", () => {
+  it("need a reason, even when the form is bypassed", async () => {
+    const filed = await createClaim(org.as.peer, claim({ item: "Rejected without reason?" }), TODAY);
+    if (!filed.ok) throw new Error("claim not filed");
+    expect(transitionClaim(org.as.manager, filed.id, "reject", 1, "   ")).toEqual({ ok: false, message: "Give a reason for rejecting the claim" });
+    expect(transitionClaim(org.as.manager, filed.id, "reject", 1, "Not a learning expense").ok).toBe(true);
+  });
+});
+
 describe("claims against the framework", () => {
   it("refuses a cell that is not in the framework beside its field, and accepts a real one", async () => {
     expect(await createClaim(org.as.peer, claim({ cell: { competencyKey: "nope", themeKey: "nada" } }), TODAY)).toEqual({ ok: false, field: "cell", message: "Choose a cell from the framework, or none" });

@@ -341,6 +341,8 @@ export function transitionClaim(viewer: Viewer, claimId: string, action: ClaimAc
         return { ok: false, message: "This claim changed since you opened it. Reload the page to see where it stands." };
       }
       if (!canActOnClaim(viewer, action, { status: claim.status, relationship, ownerHasManager })) throw new NotFoundError("claim");
+      // The person is owed a reason for a rejection, whichever way the request came in.
+      if (action === "reject" && !reason.trim()) return { ok: false, message: "Give a reason for rejecting the claim" };
       const now = new Date();
       const decision = action === "approve" || action === "reject" ? { decidedById: viewer.id, decidedAt: now, decisionReason: reason } : {};
       const reimbursement = action === "reimburse" ? { reimbursedById: viewer.id, reimbursedAt: now } : {};
