@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { NotFoundError } from "@/lib/errors";
-import { getPersonProfile, getViewerById, relationshipTo } from "./people";
+import { changePassword, getPersonProfile, getViewerById, relationshipTo } from "./people";
+import { accountKey, beginAttempt } from "./sign-in";
+import { db } from "@/db";
+import { hashPassword } from "@/lib/auth/password";
+import { ACCOUNT_POLICY } from "@/lib/auth/throttle";
+import { insertPerson } from "@/lib/test/factory";
 
 let org: Org;
 
@@ -35,5 +40,17 @@ describe("reporting line", () => {
   it("refuses a profile outside the viewer's line exactly like a missing one", () => {
     expect(() => getPersonProfile(org.as.engineer, org.people.peer.id)).toThrow(NotFoundError);
     expect(() => getPersonProfile(org.as.engineer, "no-such-person")).toThrow(NotFoundError);
+  });
+});
+
+describe("changing a password", () => {
+  it("checks the current password and stops guessing after the account limit", async () => {
+    const person = insertPerson(db(), { passwordHash: await hashPassword("the-current-password") });
+    const viewer = getViewerById(person.id)!;
+    expect(await changePassword(viewer, "sid", "wrong-guess-00", "a-brand-new-password")).toMatchObject({ ok: false, message: "That is not your current password" });
+    expect(await changePassword(viewer, "sid", "the-current-password", "a-brand-new-password")).toEqual({ ok: true });
+    // Earlier failed guesses on this account (sign-in or here) count towards the same lock.
+    for (let i = 0; i < ACCOUNT_POLICY.lockAfter; i++) beginAttempt([{ key: accountKey(viewer.email), policy: ACCOUNT_POLICY }], Date.now());
+    expect(await changePassword(viewer, "sid", "a-brand-new-password", "another-new-password")).toMatchObject({ ok: false, message: /Too many wrong passwords/ });
   });
 });

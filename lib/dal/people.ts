@@ -4,11 +4,13 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { levelHistory, people, versionLevels, versionTracks } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { ACCOUNT_POLICY } from "@/lib/auth/throttle";
 import { NotFoundError } from "@/lib/errors";
 import { canViewPerson, type Relationship } from "@/lib/policies";
 import { recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";
+import { accountKey, beginAttempt, forgiveAttempt } from "./sign-in";
 import type { Viewer } from "./viewer-type";
 
 export function getViewerById(personId: string): Viewer | null {
@@ -127,12 +129,20 @@ export function getPersonProfile(viewer: Viewer, personId: string) {
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword"; message: string };
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /* Changing a password ends the person's other sessions: whoever else had it is signed out. */
 export async function changePassword(viewer: Viewer, currentSessionId: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
   const row = db().select({ passwordHash: people.passwordHash }).from(people).where(eq(people.id, viewer.id)).get();
   if (!row) throw new NotFoundError("person");
-  if (row.passwordHash && !(await verifyPassword(currentPassword, row.passwordHash))) {
-    return { ok: false, field: "currentPassword", message: "That is not your current password" };
+  if (row.passwordHash) {
+    // Guessing the current password from a stolen session counts against the same limit as signing in.
+    const keys = [{ key: accountKey(viewer.email), policy: ACCOUNT_POLICY }];
+    const attempt = beginAttempt(keys, Date.now());
+    if (!attempt.allowed) return { ok: false, field: "currentPassword", message: "Too many wrong passwords. Try again in 15 minutes." };
+    if (attempt.delayMs) await sleep(attempt.delayMs);
+    if (!(await verifyPassword(currentPassword, row.passwordHash))) return { ok: false, field: "currentPassword", message: "That is not your current password" };
+    forgiveAttempt(keys);
   }
   const passwordHash = await hashPassword(newPassword);
   db().transaction(
