@@ -201,4 +201,34 @@ describe("report", () => {
     expect(report.total.claims).toBeGreaterThan(0);
     expect(() => getStipendReport(org.as.manager, 2026)).toThrow(NotFoundError);
   });
+
+  it("counts pending, approved and reimbursed claims exactly, and leaves out rejected and withdrawn ones", async () => {
+    const team = "Report team";
+    const a = getViewerById(insertPerson(db(), { managerId: org.people.manager.id, team, name: "Report Person A" }).id)!;
+    const b = getViewerById(insertPerson(db(), { managerId: org.people.manager.id, team, name: "Report Person B" }).id)!;
+    const coachingBefore = getStipendReport(org.as.admin, 2026).byCategory.find((c) => c.key === "Coaching") ?? { pendingMinor: 0, approvedMinor: 0, reimbursedMinor: 0, claims: 0 };
+    const file = async (viewer: typeof a, category: string, amountPaidMinor: number) => {
+      const r = await createClaim(viewer, claim({ category, amountPaidMinor, item: `${category} ${amountPaidMinor}` }), TODAY);
+      if (!r.ok) throw new Error(r.message);
+      return r.id;
+    };
+    await file(a, "Books", 10_000);
+    expect(transitionClaim(org.as.manager, await file(a, "Courses", 20_000), "approve", 1, "").ok).toBe(true);
+    const coaching = await file(a, "Coaching", 5_000);
+    expect(transitionClaim(org.as.manager, coaching, "approve", 1, "").ok).toBe(true);
+    expect(transitionClaim(org.as.admin, coaching, "reimburse", 2, "").ok).toBe(true);
+    expect(transitionClaim(org.as.manager, await file(a, "Conferences", 7_000), "reject", 1, "Not this one").ok).toBe(true);
+    expect(transitionClaim(a, await file(a, "Webinars", 3_000), "withdraw", 1, "").ok).toBe(true);
+    await file(b, "Coaching", 2_500);
+
+    const report = getStipendReport(org.as.admin, 2026);
+    expect(report.byPerson.find((p) => p.personId === a.id)).toMatchObject({ pendingMinor: 10_000, approvedMinor: 20_000, reimbursedMinor: 5_000, claims: 3 });
+    expect(report.byTeam.find((t) => t.key === team)).toMatchObject({ pendingMinor: 12_500, approvedMinor: 20_000, reimbursedMinor: 5_000, claims: 4 });
+    const coachingAfter = report.byCategory.find((c) => c.key === "Coaching")!;
+    expect({
+      pending: coachingAfter.pendingMinor - coachingBefore.pendingMinor,
+      reimbursed: coachingAfter.reimbursedMinor - coachingBefore.reimbursedMinor,
+      claims: coachingAfter.claims - coachingBefore.claims,
+    }).toEqual({ pending: 2_500, reimbursed: 5_000, claims: 2 });
+  });
 });

@@ -571,11 +571,11 @@ export function getStipendReport(viewer: Viewer, year: number) {
     else return;
     t.claims += 1;
   };
-  const byPerson = new Map<string, Totals & { name: string; team: string; allowanceMinor: number }>();
+  const byPerson = new Map<string, Totals & { personId: string; name: string; team: string; allowanceMinor: number }>();
   const byTeam = new Map<string, Totals>();
   const byCategory = new Map<string, Totals>();
   for (const c of claims) {
-    if (!byPerson.has(c.personId)) byPerson.set(c.personId, { ...empty(), name: c.personName, team: c.team, allowanceMinor: allowanceFor(policy, c.startDate) });
+    if (!byPerson.has(c.personId)) byPerson.set(c.personId, { ...empty(), personId: c.personId, name: c.personName, team: c.team, allowanceMinor: allowanceFor(policy, c.startDate) });
     if (!byTeam.has(c.team)) byTeam.set(c.team, empty());
     if (!byCategory.has(c.category)) byCategory.set(c.category, empty());
     add(byPerson.get(c.personId)!, c);

@@ -12,7 +12,8 @@ import { PolicyForm } from "./policy-form";
 export const metadata: Metadata = { title: "Stipend admin" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-type Totals = { key: string; pendingMinor: number; approvedMinor: number; reimbursedMinor: number; claims: number; allowanceMinor?: number; team?: string };
+/* `key` identifies the row (a person id, team or category); `label` is shown when it differs. */
+type Totals = { key: string; label?: string; pendingMinor: number; approvedMinor: number; reimbursedMinor: number; claims: number; allowanceMinor?: number; team?: string };
 
 function TotalsTable({ id, caption, heading, rows, currency, showAllowance = false }: { id: string; caption: string; heading: string; rows: Totals[]; currency: string; showAllowance?: boolean }) {
   return (
@@ -33,7 +34,7 @@ function TotalsTable({ id, caption, heading, rows, currency, showAllowance = fal
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row" className="px-5 py-2.5 text-left font-medium text-stone-900">
-                {r.key}
+                {r.label ?? r.key}
                 {r.team ? <span className="block text-xs font-normal text-stone-600">{r.team}</span> : null}
               </th>
               {showAllowance ? <td className="px-3 py-2.5 text-right"><Money minor={r.allowanceMinor ?? 0} currency={currency} /></td> : null}
@@ -112,7 +113,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
               </Card>
               <Card>
                 <CardHeader id="by-person" title="By person" />
-                <TotalsTable id="by-person" caption={`Stipend spend by person, ${year}`} heading="Person" rows={report.byPerson.map((p) => ({ ...p, key: p.name }))} currency={currency} showAllowance />
+                <TotalsTable id="by-person" caption={`Stipend spend by person, ${year}`} heading="Person" rows={report.byPerson.map((p) => ({ ...p, key: p.personId, label: p.name }))} currency={currency} showAllowance />
               </Card>
             </>
           ) : null}
