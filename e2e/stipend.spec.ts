@@ -57,7 +57,7 @@ test("an engineer files a claim, the manager approves, an admin reimburses and t
   await page.reload();
   await expect(page.getByTestId("balance-reimbursed")).toHaveText("$1,234.50");
   await row.getByText("History").click();
-  await expect(row.getByText("“Good pick for the billing rewrite”")).toBeVisible();
+  await expect(row.getByText("Good pick for the billing rewrite", { exact: true })).toBeVisible();
   await Promise.all([page.context().close(), managerPage.context().close(), adminContext.close()]);
 });
 

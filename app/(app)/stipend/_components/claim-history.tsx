@@ -1,3 +1,4 @@
+import { Markdown } from "@/components/markdown";
 import type { ClaimEvent } from "@/lib/dal/stipend";
 import { formatDateTime } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/stipend/claim-rules";
@@ -14,7 +15,7 @@ export function ClaimHistory({ events }: { events: ClaimEvent[] }) {
             <span className="text-stone-600"> · {formatDateTime(e.at)}</span>
           </p>
           {e.fromStatus ? <p className="text-xs text-stone-600">{STATUS_LABELS[e.fromStatus]} → {STATUS_LABELS[e.toStatus]}</p> : null}
-          {e.reason ? <p className="text-stone-700">“{e.reason}”</p> : null}
+          {e.reason ? <Markdown className="text-stone-700">{e.reason}</Markdown> : null}
         </li>
       ))}
     </ol>

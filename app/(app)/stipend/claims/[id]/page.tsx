@@ -1,3 +1,4 @@
+import { Markdown } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -110,7 +111,9 @@ export default async function ClaimPage({ params }: Props) {
             {claim.note ? (
               <>
                 <dt className="text-stone-600">Note</dt>
-                <dd className="whitespace-pre-line sm:col-span-2">{claim.note}</dd>
+                <dd className="sm:col-span-2">
+                  <Markdown>{claim.note}</Markdown>
+                </dd>
               </>
             ) : null}
           </dl>
