@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDefaultFramework } from "@/db/seed";
+import { parseFramework } from "@/lib/framework/format";
+import { buildOrg, type Org } from "@/lib/test/org";
+import { exportFramework, getCells, getFrameworkStructure } from "./framework";
+
+let org: Org;
+beforeAll(() => {
+  org = buildOrg();
+});
+
+describe("framework versions", () => {
+  it("exports a published version in the file format, identical to what was installed", () => {
+    const exported = exportFramework(org.as.engineer, 1);
+    expect(exported).not.toBeNull();
+    expect(parseFramework(JSON.parse(JSON.stringify(exported)))).toEqual(loadDefaultFramework());
+  });
+
+  it("reads a level's nine cells and the tracks in order", () => {
+    const structure = getFrameworkStructure(org.as.engineer)!;
+    expect(structure.tracks.map((t) => t.levels.map((l) => l.code).join(" "))).toEqual(["IC1 IC2 IC3 IC4 IC5 IC6", "M1 M2 M3 M4 M5"]);
+    const cells = getCells(structure, ["ic3"]);
+    expect(cells.size).toBe(9);
+    expect(cells.get("ic3/technical/complexity")?.examples.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("does not know a version that does not exist", () => {
+    expect(getFrameworkStructure(org.as.admin, 99)).toBeNull();
+    expect(exportFramework(org.as.admin, 99)).toBeNull();
+  });
+});
