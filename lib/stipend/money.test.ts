@@ -39,6 +39,13 @@ describe("parseMoney", () => {
   });
 });
 
+describe("a zero allowance", () => {
+  it("is accepted only where it is asked for", () => {
+    expect(parseMoney("0", "USD", { allowZero: true })).toEqual({ ok: true, minor: 0 });
+    expect(parseMoney("0.00", "USD")).toMatchObject({ ok: false });
+  });
+});
+
 describe("currencies", () => {
   it("knows each currency's minor unit", () => {
     expect(currencyExponent("USD")).toBe(2);

@@ -24,7 +24,8 @@ const SYMBOLS = /^[$€£¥]/;
 const SHAPE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
 const MAX_MINOR = 1_000_000_000_00; // a billion major units: far beyond any stipend, well inside a safe integer
 
-export function parseMoney(input: string, currency: string): ParseMoneyResult {
+/* Claims need a positive amount; an allowance may be zero (a year without a stipend). */
+export function parseMoney(input: string, currency: string, options: { allowZero?: boolean } = {}): ParseMoneyResult {
   const text = input.trim().replace(SYMBOLS, "").trim();
   if (text === "") return { ok: false, error: "Enter an amount" };
   if (text.startsWith("-")) return { ok: false, error: "The amount must be more than zero" };
@@ -38,7 +39,7 @@ export function parseMoney(input: string, currency: string): ParseMoneyResult {
   }
   const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, "0") || "0");
   if (!Number.isSafeInteger(minor) || minor > MAX_MINOR) return { ok: false, error: "That amount is too large" };
-  if (minor === 0) return { ok: false, error: "The amount must be more than zero" };
+  if (minor === 0 && !options.allowZero) return { ok: false, error: "The amount must be more than zero" };
   return { ok: true, minor };
 }
 

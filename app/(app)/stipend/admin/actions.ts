@@ -34,7 +34,7 @@ export async function savePolicyAction(prev: PolicyFormState, formData: FormData
   if (!current) return fail({}, "Your session has ended. Sign in again.");
   const parsed = schema.safeParse({ ...values, year: formData.get("year"), version: formData.get("version") });
   const errors: NonNullable<PolicyFormState["fieldErrors"]> = parsed.success ? {} : { ...z.flattenError(parsed.error).fieldErrors };
-  const allowance = parseMoney(values.allowance, isCurrency(values.currency) ? values.currency : "USD");
+  const allowance = parseMoney(values.allowance, isCurrency(values.currency) ? values.currency : "USD", { allowZero: true });
   if (!allowance.ok) errors.allowance = [allowance.error];
   if (!parsed.success || !allowance.ok || Object.keys(errors).length) return fail(errors);
 
