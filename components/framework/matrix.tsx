@@ -3,7 +3,7 @@ import type { FrameworkLevel, FrameworkStructure } from "@/lib/dal/framework";
 
 type Cell = { expectation: string; description: string; examples: string[] };
 
-export const cellParam = (competencyKey: string, themeKey: string) => `${competencyKey}.${themeKey}`;
+const cellParam = (competencyKey: string, themeKey: string) => `${competencyKey}.${themeKey}`;
 export const cellAnchor = (competencyKey: string, themeKey: string) => `cell-${competencyKey}-${themeKey}`;
 
 /*

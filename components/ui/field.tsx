@@ -36,7 +36,7 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
   );
 }
 
-export const inputClass =
+const inputClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-xs placeholder:text-stone-500 focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30 aria-[invalid=true]:border-red-600";
 
 export function Input(props: ComponentProps<"input">) {

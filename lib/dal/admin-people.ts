@@ -356,7 +356,7 @@ export function moveToManager(viewer: Viewer, personId: string, managerId: strin
   return updatePerson(viewer, personId, person.version, { name: person.name, email: person.email, role: person.role, managerId, team: person.team, startDate: person.startDate });
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export function listAudit(viewer: Viewer, filters: { personId?: string; recordType?: string; from?: string; to?: string; page: number }) {
   if (!canViewAuditLog(viewer)) throw new NotFoundError("page");

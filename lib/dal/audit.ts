@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { db, type Executor } from "@/db";
+import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db";
 import { auditLog } from "@/db/schema";
 
 export type AuditEntry = {
@@ -16,9 +16,6 @@ export function recordAudit(tx: Executor, entry: AuditEntry) {
   tx.insert(auditLog).values({ ...entry, summary: entry.summary.slice(0, 500) }).run();
 }
 
-export function listAuditForRecord(recordType: string, recordId: string) {
-  return db().select().from(auditLog).where(and(eq(auditLog.recordType, recordType), eq(auditLog.recordId, recordId))).orderBy(desc(auditLog.id)).all();
-}
 
 export function auditFilter(filter: { actorId?: string; recordType?: string; from?: Date; to?: Date }): SQL | undefined {
   const parts: SQL[] = [];

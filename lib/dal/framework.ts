@@ -110,17 +110,6 @@ export function insertFrameworkVersion(
   return { id: versionId, number: nextNumber };
 }
 
-/* Levels of a version in track order then seniority order, for pickers and validation. */
-export function listVersionLevels(versionId: number) {
-  return db()
-    .select({ key: versionLevels.levelKey, trackKey: versionLevels.trackKey, code: versionLevels.code, name: versionLevels.name, position: versionLevels.position })
-    .from(versionLevels)
-    .innerJoin(versionTracks, and(eq(versionTracks.versionId, versionLevels.versionId), eq(versionTracks.trackKey, versionLevels.trackKey)))
-    .where(eq(versionLevels.versionId, versionId))
-    .orderBy(asc(versionTracks.position), asc(versionLevels.position))
-    .all();
-}
-
 export type VersionSummary = { id: number; number: number; name: string; status: "draft" | "published"; publishedAt: Date | null };
 
 export function listVisibleVersions(viewer: Viewer): VersionSummary[] {

@@ -12,7 +12,7 @@ const key = z
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "Keys are lower-case letters, digits and dashes, starting with a letter");
 const text = (max: number) => z.string().trim().min(1, "Required").max(max);
 
-export const cellSchema = z.object({
+const cellSchema = z.object({
   expectation: text(200),
   description: text(2000),
   examples: z.array(text(500)).min(1, "At least one example behaviour").max(5),
