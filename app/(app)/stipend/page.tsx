@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import { DataTable, TableHead } from "@/components/ui/table";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -62,21 +63,8 @@ export default async function StipendPage({ searchParams }: Props) {
               Bought a book or booked a course? File it here with the receipt and your manager approves it.
             </EmptyState>
           ) : (
-            <div className="overflow-x-auto" role="region" aria-label={`Your stipend claims in ${year}`} tabIndex={0}>
-              <table className="w-full text-sm">
-                <caption className="sr-only">Your stipend claims in {year}</caption>
-                <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">Purchased</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Item</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Category</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Charged</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
+            <DataTable caption={`Your stipend claims in ${year}`}>
+                <TableHead columns={["Purchased", "Item", "Category", { label: "Charged", align: "right" }, "Status", { label: <span className="sr-only">Actions</span>, align: "right", key: "actions" }]} />
                 <tbody className="divide-y divide-stone-200">
                   {claims.map((c) => (
                     <tr key={c.id} className="align-top">
@@ -115,8 +103,7 @@ export default async function StipendPage({ searchParams }: Props) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </DataTable>
           )}
         </Card>
         <p className="text-xs text-stone-600">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
+import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listAudit, listPeopleOptions } from "@/lib/dal/admin-people";
 import { formatDateTime } from "@/lib/format";
@@ -71,27 +72,15 @@ export default async function AuditPage({ searchParams }: Props) {
         {rows.length === 0 ? (
           <EmptyState title="No entries match these filters" />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">
-                Audit entries, page {page} of {pages}
-              </caption>
-              <thead className="bg-stone-50 text-left">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">When</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Who</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">What</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Record</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Summary</th>
-                </tr>
-              </thead>
+          <DataTable caption={`Audit entries, page ${page} of ${pages}`}>
+              <TableHead columns={["When", "Who", "What", "Record", "Summary"]} />
               <tbody className="divide-y divide-stone-200">
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <td className="whitespace-nowrap px-4 py-2.5 text-stone-700">{formatDateTime(r.at)}</td>
-                    <td className="px-4 py-2.5">{r.actorName ?? (r.actorId ? r.actorId : "System")}</td>
-                    <td className="px-4 py-2.5 font-mono text-xs">{r.action}</td>
-                    <td className="px-4 py-2.5 text-xs">
+                    <td className="whitespace-nowrap px-3 py-2.5 text-stone-700">{formatDateTime(r.at)}</td>
+                    <td className="px-3 py-2.5">{r.actorName ?? (r.actorId ? r.actorId : "System")}</td>
+                    <td className="px-3 py-2.5 font-mono text-xs">{r.action}</td>
+                    <td className="px-3 py-2.5 text-xs">
                       {r.recordType === "person" ? (
                         <Link className="text-brand-700 hover:underline" href={`/admin/people/${r.recordId}`}>
                           person
@@ -102,12 +91,11 @@ export default async function AuditPage({ searchParams }: Props) {
                         </span>
                       )}
                     </td>
-                    <td className="px-4 py-2.5 text-stone-800">{r.summary}</td>
+                    <td className="px-3 py-2.5 text-stone-800">{r.summary}</td>
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <nav aria-label="Pages" className="flex items-center justify-between border-t border-stone-200 px-5 py-3 text-sm">
           <span className="text-stone-600">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
+import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPeople, listTeams } from "@/lib/dal/admin-people";
 import { ROLE_LABELS } from "@/lib/format";
@@ -73,40 +74,28 @@ export default async function PeoplePage({ searchParams }: Props) {
         {people.length === 0 ? (
           <EmptyState title="Nobody matches these filters" action={<ButtonLink href="/admin/people" variant="secondary">Clear filters</ButtonLink>} />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">People ({people.length})</caption>
-              <thead className="bg-stone-50 text-left text-stone-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Name</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Level</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Role</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Manager</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Team</th>
-                  <th scope="col" className="px-4 py-2.5 font-semibold">Sign-in</th>
-                </tr>
-              </thead>
+          <DataTable caption={`People (${people.length})`}>
+              <TableHead columns={["Name", "Level", "Role", "Manager", "Team", "Sign-in"]} />
               <tbody className="divide-y divide-stone-200">
                 {people.map((p) => (
                   <tr key={p.id}>
-                    <td className="px-4 py-2.5">
+                    <td className="px-3 py-2.5">
                       <Link href={`/admin/people/${p.id}`} className="font-medium text-brand-700 hover:underline">
                         {p.name}
                       </Link>
                       <span className="block text-xs text-stone-600">{p.email}</span>
                     </td>
-                    <td className="px-4 py-2.5">{p.levelCode ? `${p.levelCode} · ${p.levelName}` : "—"}</td>
-                    <td className="px-4 py-2.5">{ROLE_LABELS[p.role]}</td>
-                    <td className="px-4 py-2.5">{p.managerName ?? "—"}</td>
-                    <td className="px-4 py-2.5">{p.team || "—"}</td>
-                    <td className="px-4 py-2.5">
+                    <td className="px-3 py-2.5">{p.levelCode ? `${p.levelCode} · ${p.levelName}` : "—"}</td>
+                    <td className="px-3 py-2.5">{ROLE_LABELS[p.role]}</td>
+                    <td className="px-3 py-2.5">{p.managerName ?? "—"}</td>
+                    <td className="px-3 py-2.5">{p.team || "—"}</td>
+                    <td className="px-3 py-2.5">
                       {!p.active ? <Badge tone="red">Deactivated</Badge> : p.hasPassword ? <Badge tone="brand">Password set</Badge> : <Badge tone="amber">Not yet invited</Badge>}
                     </td>
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
     </>

@@ -1,3 +1,4 @@
+import { DataTable, TableHead } from "@/components/ui/table";
 import Link from "next/link";
 import type { ClaimStatus } from "@/db/schema";
 import { formatDate } from "@/lib/format";
@@ -19,19 +20,8 @@ export type ClaimRow = {
 /* Other people's claims: who, what, how much, where it stands; each row opens the claim. */
 export function ClaimsTable({ caption, claims, currencyFor }: { caption: string; claims: ClaimRow[]; currencyFor: (claim: ClaimRow) => string }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">
-          <tr>
-            <th scope="col" className="px-5 py-2 font-medium">Person</th>
-            <th scope="col" className="px-3 py-2 font-medium">Item</th>
-            <th scope="col" className="px-3 py-2 font-medium">Category</th>
-            <th scope="col" className="px-3 py-2 font-medium">Purchased</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Charged</th>
-            <th scope="col" className="px-5 py-2 font-medium">Status</th>
-          </tr>
-        </thead>
+    <DataTable caption={caption}>
+        <TableHead columns={["Person", "Item", "Category", "Purchased", { label: "Charged", align: "right" }, "Status"]} />
         <tbody className="divide-y divide-stone-200">
           {claims.map((c) => (
             <tr key={c.id}>
@@ -58,7 +48,6 @@ export function ClaimsTable({ caption, claims, currencyFor }: { caption: string;
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable, TableHead } from "@/components/ui/table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
@@ -15,21 +16,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /* `key` identifies the row (a person id, team or category); `label` is shown when it differs. */
 type Totals = { key: string; label?: string; pendingMinor: number; approvedMinor: number; reimbursedMinor: number; claims: number; allowanceMinor?: number; team?: string };
 
-function TotalsTable({ id, caption, heading, rows, currency, showAllowance = false }: { id: string; caption: string; heading: string; rows: Totals[]; currency: string; showAllowance?: boolean }) {
+function TotalsTable({ caption, heading, rows, currency, showAllowance = false }: { caption: string; heading: string; rows: Totals[]; currency: string; showAllowance?: boolean }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
-      <table className="w-full text-sm" aria-labelledby={id}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-stone-200 bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-600">
-          <tr>
-            <th scope="col" className="px-5 py-2 font-medium">{heading}</th>
-            {showAllowance ? <th scope="col" className="px-3 py-2 text-right font-medium">Allowance</th> : null}
-            <th scope="col" className="px-3 py-2 text-right font-medium">Pending</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Approved</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Reimbursed</th>
-            <th scope="col" className="px-5 py-2 text-right font-medium">Spend</th>
-          </tr>
-        </thead>
+    <DataTable caption={caption}>
+        <TableHead
+          columns={[
+            heading,
+            ...(showAllowance ? [{ label: "Allowance", align: "right" as const }] : []),
+            { label: "Pending", align: "right" },
+            { label: "Approved", align: "right" },
+            { label: "Reimbursed", align: "right" },
+            { label: "Spend", align: "right" },
+          ]}
+        />
         <tbody className="divide-y divide-stone-200">
           {rows.map((r) => (
             <tr key={r.key}>
@@ -45,8 +44,7 @@ function TotalsTable({ id, caption, heading, rows, currency, showAllowance = fal
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
@@ -105,15 +103,15 @@ export default async function StipendAdminPage({ searchParams }: Props) {
             <>
               <Card>
                 <CardHeader id="by-team" title="By team" />
-                <TotalsTable id="by-team" caption={`Stipend spend by team, ${year}`} heading="Team" rows={report.byTeam.map((t) => ({ ...t, key: t.key || "No team" }))} currency={currency} />
+                <TotalsTable caption={`Stipend spend by team, ${year}`} heading="Team" rows={report.byTeam.map((t) => ({ ...t, key: t.key || "No team" }))} currency={currency} />
               </Card>
               <Card>
                 <CardHeader id="by-category" title="By category" />
-                <TotalsTable id="by-category" caption={`Stipend spend by category, ${year}`} heading="Category" rows={report.byCategory} currency={currency} />
+                <TotalsTable caption={`Stipend spend by category, ${year}`} heading="Category" rows={report.byCategory} currency={currency} />
               </Card>
               <Card>
                 <CardHeader id="by-person" title="By person" />
-                <TotalsTable id="by-person" caption={`Stipend spend by person, ${year}`} heading="Person" rows={report.byPerson.map((p) => ({ ...p, key: p.personId, label: p.name }))} currency={currency} showAllowance />
+                <TotalsTable caption={`Stipend spend by person, ${year}`} heading="Person" rows={report.byPerson.map((p) => ({ ...p, key: p.personId, label: p.name }))} currency={currency} showAllowance />
               </Card>
             </>
           ) : null}

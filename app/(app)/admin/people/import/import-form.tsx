@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Textarea } from "@/components/ui/field";
+import { DataTable, TableHead } from "@/components/ui/table";
 import { importPeopleAction, type ImportState } from "../actions";
 
 export function ImportForm({ columns }: { columns: readonly string[] }) {
@@ -77,34 +78,23 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
       {ready ? (
         <Card>
           <CardHeader title="Preview" description="Every row is valid. Nothing is saved until you import." />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">People to import</caption>
-              <thead className="bg-stone-50 text-left">
-                <tr>
-                  {["Line", "Name", "Email", "Role", "Level", "Manager", "Team", "Start"].map((h) => (
-                    <th key={h} scope="col" className="px-4 py-2 font-semibold">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+          <DataTable caption="People to import">
+              <TableHead columns={["Line", "Name", "Email", "Role", "Level", "Manager", "Team", "Start"]} />
               <tbody className="divide-y divide-stone-200">
                 {rows.map((r) => (
                   <tr key={r.line}>
-                    <td className="px-4 py-2 font-mono text-stone-600">{r.line}</td>
-                    <td className="px-4 py-2">{r.name}</td>
-                    <td className="px-4 py-2">{r.email}</td>
-                    <td className="px-4 py-2">{r.role}</td>
-                    <td className="px-4 py-2">{r.levelKey}</td>
-                    <td className="px-4 py-2">{r.managerEmail ?? "—"}</td>
-                    <td className="px-4 py-2">{r.team || "—"}</td>
-                    <td className="px-4 py-2">{r.startDate}</td>
+                    <td className="px-3 py-2 font-mono text-stone-600">{r.line}</td>
+                    <td className="px-3 py-2">{r.name}</td>
+                    <td className="px-3 py-2">{r.email}</td>
+                    <td className="px-3 py-2">{r.role}</td>
+                    <td className="px-3 py-2">{r.levelKey}</td>
+                    <td className="px-3 py-2">{r.managerEmail ?? "—"}</td>
+                    <td className="px-3 py-2">{r.team || "—"}</td>
+                    <td className="px-3 py-2">{r.startDate}</td>
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         </Card>
       ) : null}
     </form>
