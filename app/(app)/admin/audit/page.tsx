@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listAudit, listPeopleOptions } from "@/lib/dal/admin-people";
@@ -28,41 +28,41 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <PageHeader title="Audit log" description="Every change, append-only: who, what, when and which record." />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
-        <div className="w-56 space-y-1">
-          <label htmlFor="person" className="block text-sm font-medium">
-            Person (did it, or was changed)
-          </label>
-          <Select id="person" name="person" defaultValue={filters.personId}>
-            <option value="">Anyone</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+        <div className="w-56">
+          <Field id="person" label="Person (did it, or was changed)">
+            {(aria) => (
+              <Select {...aria} name="person" defaultValue={filters.personId}>
+                <option value="">Anyone</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         </div>
-        <div className="w-44 space-y-1">
-          <label htmlFor="type" className="block text-sm font-medium">
-            Record type
-          </label>
-          <Select id="type" name="type" defaultValue={filters.recordType}>
-            <option value="">Any</option>
-            {recordTypes.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </Select>
+        <div className="w-44">
+          <Field id="type" label="Record type">
+            {(aria) => (
+              <Select {...aria} name="type" defaultValue={filters.recordType}>
+                <option value="">Any</option>
+                {recordTypes.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
         </div>
-        <div className="w-40 space-y-1">
-          <label htmlFor="from" className="block text-sm font-medium">
-            From
-          </label>
-          <Input id="from" name="from" type="date" defaultValue={filters.from} />
+        <div className="w-40">
+          <Field id="from" label="From">
+            {(aria) => <Input {...aria} name="from" type="date" defaultValue={filters.from} />}
+          </Field>
         </div>
-        <div className="w-40 space-y-1">
-          <label htmlFor="to" className="block text-sm font-medium">
-            To
-          </label>
-          <Input id="to" name="to" type="date" defaultValue={filters.to} />
+        <div className="w-40">
+          <Field id="to" label="To">
+            {(aria) => <Input {...aria} name="to" type="date" defaultValue={filters.to} />}
+          </Field>
         </div>
         <Button type="submit" variant="secondary">
           Filter

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPeople, listTeams } from "@/lib/dal/admin-people";
@@ -39,32 +39,33 @@ export default async function PeoplePage({ searchParams }: Props) {
         }
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter people">
-        <div className="w-64 space-y-1">
-          <label htmlFor="q" className="block text-sm font-medium">
-            Name or email
-          </label>
-          <Input id="q" name="q" defaultValue={q} type="search" />
+        <div className="w-64">
+          <Field id="q" label="Name or email">
+            {(aria) => <Input {...aria} name="q" defaultValue={q} type="search" />}
+          </Field>
         </div>
-        <div className="w-48 space-y-1">
-          <label htmlFor="team" className="block text-sm font-medium">
-            Team
-          </label>
-          <Select id="team" name="team" defaultValue={team}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </Select>
+        <div className="w-48">
+          <Field id="team" label="Team">
+            {(aria) => (
+              <Select {...aria} name="team" defaultValue={team}>
+                <option value="">All teams</option>
+                {teams.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
         </div>
-        <div className="w-40 space-y-1">
-          <label htmlFor="status" className="block text-sm font-medium">
-            Status
-          </label>
-          <Select id="status" name="status" defaultValue={status}>
-            <option value="active">Active</option>
-            <option value="inactive">Deactivated</option>
-            <option value="all">Everyone</option>
-          </Select>
+        <div className="w-40">
+          <Field id="status" label="Status">
+            {(aria) => (
+              <Select {...aria} name="status" defaultValue={status}>
+                <option value="active">Active</option>
+                <option value="inactive">Deactivated</option>
+                <option value="all">Everyone</option>
+              </Select>
+            )}
+          </Field>
         </div>
         <Button type="submit" variant="secondary">
           Filter
