@@ -195,3 +195,12 @@ test("an admin signs someone out everywhere without deactivating them", async ({
   await expect(theirs.getByRole("alert").filter({ hasText: "An admin ended your session" })).toBeVisible();
   await theirs.context().close();
 });
+
+test("an admin's Needs my action lists a new hire whose invitation is about to expire", async ({ page }) => {
+  await page.goto("/");
+  const item = page.getByRole("list", { name: "Needs my action" }).getByRole("listitem").filter({ hasText: "Casey Novak's invitation expires soon" });
+  await expect(item).toBeVisible();
+  await item.getByRole("link", { name: "Open" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Casey Novak" })).toBeVisible();
+  await expect(page.getByText(/An invitation link is open until/)).toBeVisible();
+});

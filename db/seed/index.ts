@@ -59,7 +59,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
               purpose: "invite",
               tokenHash: crypto.createHash("sha256").update(token).digest("hex"),
               createdById: ids.get("morgan")!,
-              expiresAt: new Date(Date.now() + 5 * 24 * 3_600_000),
+              expiresAt: new Date(Date.now() + 36 * 3_600_000),
             })
             .run();
         }

@@ -1,4 +1,5 @@
 import "server-only";
+import { peopleAdminActionItems } from "./admin-people";
 import { stipendActionItems } from "./stipend";
 import type { Viewer } from "./viewer-type";
 
@@ -11,7 +12,7 @@ export type ActionItem = { id: string; kind: string; title: string; detail: stri
 
 type ActionSource = (viewer: Viewer) => ActionItem[];
 
-const sources: ActionSource[] = [stipendActionItems];
+const sources: ActionSource[] = [stipendActionItems, (viewer) => peopleAdminActionItems(viewer)];
 
 export function listActionItems(viewer: Viewer): ActionItem[] {
   return sources.flatMap((source) => source(viewer)).sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));

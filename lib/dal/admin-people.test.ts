@@ -5,7 +5,7 @@ import { accounts, auditLog, committeeMembers, people } from "@/db/schema";
 import { LINK_TTL_MS } from "@/lib/people/account-link-rules";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { insertPerson } from "@/lib/test/factory";
-import { changeLevel, createAccountLink, createPerson, describeAccountLink, importPeople, redeemAccountLink, setActive, setCommitteeMember, updatePerson } from "./admin-people";
+import { changeLevel, createAccountLink, createPerson, describeAccountLink, importPeople, peopleAdminActionItems, redeemAccountLink, setActive, setCommitteeMember, updatePerson } from "./admin-people";
 import { getViewerById } from "./people";
 import { checkSession, createSession } from "./sessions";
 import { createClaim } from "./stipend";
@@ -168,5 +168,20 @@ describe("people administration", () => {
     const input = { name: person.name, email: person.email, role: "engineer" as const, managerId: person.managerId, team: person.team };
     expect(updatePerson(org.as.admin, person.id, 1, { ...input, startDate: "2026-10-01" })).toMatchObject({ ok: false, fieldErrors: { startDate: [expect.stringMatching(/less than the \$1,800.00 they have already claimed/)] } });
     expect(updatePerson(org.as.admin, person.id, 1, { ...input, startDate: "2026-02-02" }).ok).toBe(true);
+  });
+
+  it("puts people who cannot sign in yet on admins' Needs my action, and nobody else's", () => {
+    const t = Date.UTC(2026, 10, 22, 12);
+    const noLink = insertPerson(db(), { name: "Needs Link" });
+    const expiring = insertPerson(db(), { name: "Expiring Soon" });
+    const fresh = insertPerson(db(), { name: "Fresh Invite" });
+    createAccountLink(org.as.admin, expiring.id, "invite", t - LINK_TTL_MS.invite + 3_600_000);
+    createAccountLink(org.as.admin, fresh.id, "invite", t);
+    const titles = peopleAdminActionItems(org.as.admin, t).map((i) => i.title);
+    expect(titles).toContain("Needs Link has no way to sign in yet");
+    expect(titles).toContain("Expiring Soon's invitation expires soon");
+    expect(titles.some((x) => x.startsWith("Fresh Invite"))).toBe(false);
+    expect(peopleAdminActionItems(org.as.manager, t)).toEqual([]);
+    expect(noLink.id).toBeTruthy();
   });
 });

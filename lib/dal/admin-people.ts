@@ -13,6 +13,7 @@ import { wouldCreateCycle } from "@/lib/people/org-rules";
 import { canAdministerPeople, canViewAuditLog } from "@/lib/policies";
 import { auditFilter, recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
+import type { ActionItem } from "./action-items";
 import { endSessionsOf } from "./sessions";
 import { accountKey } from "./sign-in";
 import { startDateChangeProblem } from "./stipend";
@@ -415,4 +416,40 @@ export function setCommitteeMember(viewer: Viewer, personId: string, member: boo
     },
     { behavior: "immediate" },
   );
+}
+
+const INVITE_SOON_MS = 2 * 24 * 3_600_000;
+
+/*
+ * Admins' "Needs my action": active people who cannot sign in yet, because
+ * they have no password and no open invitation, or theirs expires within two
+ * days. (SSO users are fine without a password once they have signed in.)
+ */
+export function peopleAdminActionItems(viewer: Viewer, now = Date.now()): ActionItem[] {
+  if (!canAdministerPeople(viewer)) return [];
+  const waiting = db()
+    .select({
+      id: people.id,
+      name: people.name,
+      // Spelled out in full: inside a raw subquery drizzle would print ${people.id} as a bare "id", which binds to the link's own id.
+      expiresAt: sql<number | null>`(select max(l.expires_at) from account_links l where l.person_id = "people"."id" and l.used_at is null and l.revoked_at is null)`,
+    })
+    .from(people)
+    .where(and(eq(people.active, true), isNull(people.passwordHash), sql`not exists (select 1 from accounts a where a.person_id = "people"."id")`))
+    .orderBy(asc(people.name))
+    .all();
+  return waiting
+    .filter((p) => p.expiresAt === null || p.expiresAt - now < INVITE_SOON_MS)
+    .map((p) => {
+      const expired = p.expiresAt === null || p.expiresAt <= now;
+      return {
+        id: `invite-${p.id}`,
+        kind: "Invitation",
+        title: expired ? `${p.name} has no way to sign in yet` : `${p.name}'s invitation expires soon`,
+        detail: expired ? "No password and no open invitation. Create a link and send it to them." : `The link expires ${new Date(p.expiresAt!).toISOString().slice(0, 16).replace("T", " ")} UTC and has not been used.`,
+        href: `/admin/people/${p.id}`,
+        cta: "Open",
+        dueAt: p.expiresAt ? new Date(p.expiresAt) : null,
+      };
+    });
 }
