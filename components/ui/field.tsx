@@ -63,3 +63,16 @@ export function FormMessage({ message, tone = "error" }: { message?: string | nu
     </div>
   );
 }
+
+/* <option>s whose value is also their label (currencies, categories). */
+export function Options({ values }: { values: readonly string[] }) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {value}
+        </option>
+      ))}
+    </>
+  );
+}

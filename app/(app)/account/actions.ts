@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { newPasswordSchema } from "@/lib/auth/password-rules";
+import { withNewPassword } from "@/lib/auth/password-rules";
 import { currentSession } from "@/lib/auth/viewer";
 import { endOtherSessions } from "@/lib/dal/account";
 import { changePassword } from "@/lib/dal/people";
@@ -13,13 +13,7 @@ export type ChangePasswordState = {
   ok?: boolean;
 };
 
-const schema = z
-  .object({
-    currentPassword: z.string().max(200),
-    newPassword: newPasswordSchema,
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords don't match" });
+const schema = withNewPassword({ currentPassword: z.string().max(200) });
 
 export async function changePasswordAction(_prev: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
   const current = await currentSession();

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { changePasswordAction, type ChangePasswordState } from "./actions";
 
 export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
@@ -18,12 +18,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
       ) : (
         <input type="hidden" name="currentPassword" value="" />
       )}
-      <Field id="newPassword" label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`} errors={state.fieldErrors?.newPassword}>
-        {(aria) => <Input {...aria} name="newPassword" type="password" autoComplete="new-password" />}
-      </Field>
-      <Field id="confirmPassword" label="Confirm new password" errors={state.fieldErrors?.confirmPassword}>
-        {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" />}
-      </Field>
+      <NewPasswordFields errors={state.fieldErrors} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </Button>

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { newPasswordSchema } from "@/lib/auth/password-rules";
+import { withNewPassword } from "@/lib/auth/password-rules";
 import { redeemAccountLink } from "@/lib/dal/admin-people";
 import type { FormState } from "@/lib/form-state";
 
@@ -12,15 +12,13 @@ const LINK_PROBLEMS = {
   revoked: "This link is no longer valid. Ask your admin for a new one.",
 };
 
-const schema = z
-  .object({ token: z.string().min(1).max(200), password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords don't match" });
+const schema = withNewPassword({ token: z.string().min(1).max(200) });
 
 /* Public: the token in the link is the credential. */
 export async function setPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await redeemAccountLink(parsed.data.token, parsed.data.password);
+  const result = await redeemAccountLink(parsed.data.token, parsed.data.newPassword);
   if (!result.ok) return { message: LINK_PROBLEMS[result.state] };
   return { ok: true, values: { email: result.email } };
 }

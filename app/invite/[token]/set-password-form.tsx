@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { FormMessage } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import type { FormState } from "@/lib/form-state";
 import { setPasswordAction } from "./actions";
 
@@ -27,12 +27,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <input type="hidden" name="token" value={token} />
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <FormMessage message={state.message} />
-      <Field id="password" label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`} errors={state.fieldErrors?.password}>
-        {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" />}
-      </Field>
-      <Field id="confirmPassword" label="Confirm password" errors={state.fieldErrors?.confirmPassword}>
-        {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" />}
-      </Field>
+      <NewPasswordFields errors={state.fieldErrors} confirmLabel="Confirm password" />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </Button>

@@ -7,6 +7,7 @@ import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listAudit, listPeopleOptions } from "@/lib/dal/admin-people";
 import { formatDateTime } from "@/lib/format";
+import { PersonOptions } from "../people/person-options";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -33,11 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
             {(aria) => (
               <Select {...aria} name="person" defaultValue={filters.personId}>
                 <option value="">Anyone</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                <PersonOptions people={people} />
               </Select>
             )}
           </Field>

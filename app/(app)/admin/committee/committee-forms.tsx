@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
 import type { FormState } from "@/lib/form-state";
 import { setCommitteeMemberAction } from "./actions";
+import { PersonOptions } from "../people/person-options";
 
 export function AddMemberForm({ candidates }: { candidates: { id: string; name: string; team: string }[] }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(setCommitteeMemberAction, {});
@@ -16,12 +17,7 @@ export function AddMemberForm({ candidates }: { candidates: { id: string; name: 
           {(aria) => (
             <Select {...aria} name="personId" defaultValue={state.ok ? "" : (state.values?.personId ?? "")}>
               <option value="">Choose a person</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.team ? ` (${c.team})` : ""}
-                </option>
-              ))}
+              <PersonOptions people={candidates} withTeam />
             </Select>
           )}
         </Field>

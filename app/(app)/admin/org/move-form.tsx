@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
 import type { FormState } from "@/lib/form-state";
 import { movePersonAction } from "./actions";
+import { PersonOptions } from "../people/person-options";
 
 export function MoveForm({ people }: { people: { id: string; name: string }[] }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(movePersonAction, {});
@@ -16,11 +17,7 @@ export function MoveForm({ people }: { people: { id: string; name: string }[] })
         {(aria) => (
           <Select {...aria} name="personId" defaultValue={v.personId ?? ""}>
             <option value="">Choose a person</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <PersonOptions people={people} />
           </Select>
         )}
       </Field>
@@ -28,11 +25,7 @@ export function MoveForm({ people }: { people: { id: string; name: string }[] })
         {(aria) => (
           <Select {...aria} name="managerId" defaultValue={v.managerId ?? ""}>
             <option value="">No manager</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <PersonOptions people={people} />
           </Select>
         )}
       </Field>

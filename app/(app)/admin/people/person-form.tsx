@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import type { FormState } from "@/lib/form-state";
 import { LevelOptions, type LevelGroup } from "./level-options";
+import { PersonOptions, type PersonOption } from "./person-options";
 
-type PersonOption = { id: string; name: string; team: string };
 
 export type PersonFormDefaults = { id?: string; version?: string; name: string; email: string; role: string; managerId: string; team: string; startDate: string; level?: string };
 
@@ -56,14 +56,7 @@ export function PersonForm({
           {(aria) => (
             <Select {...aria} name="managerId" defaultValue={v.managerId}>
               <option value="">No manager</option>
-              {managers
-                .filter((m) => m.id !== defaults.id)
-                .map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                    {m.team ? ` (${m.team})` : ""}
-                  </option>
-                ))}
+              <PersonOptions people={managers.filter((m) => m.id !== defaults.id)} withTeam />
             </Select>
           )}
         </Field>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormMessage, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { savePolicyAction, type PolicyFormState, type PolicyFormValues } from "./actions";
 
 export function PolicyForm({ year, version, initial, currencies, hasClaims }: { year: number; version: number; initial: PolicyFormValues; currencies: string[]; hasClaims: boolean }) {
@@ -20,11 +20,7 @@ export function PolicyForm({ year, version, initial, currencies, hasClaims }: { 
         <Field id="currency" label="Currency" hint={hasClaims ? `Fixed: ${year} already has claims in it.` : "Claims are charged in this currency."} errors={state.fieldErrors?.currency}>
           {(aria) => (
             <Select {...aria} name="currency" defaultValue={v.currency}>
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <Options values={currencies} />
             </Select>
           )}
         </Field>

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, FormMessage, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormMessage, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { createClaimAction, type ClaimFormState, type ClaimFormValues } from "./actions";
 
 type CellOption = { value: string; label: string; group: string };
@@ -60,11 +60,7 @@ function ClaimFields({ today, policies, currencies, cells, values, errors, hadFi
           {(aria) => (
             <Select {...aria} name="category" defaultValue={values.category}>
               <option value="">Choose…</option>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <Options values={categories} />
             </Select>
           )}
         </Field>
@@ -82,11 +78,7 @@ function ClaimFields({ today, policies, currencies, cells, values, errors, hadFi
           {(aria) => (
             // Uncontrolled on purpose: React resets a form after its action, and only default values survive that.
             <Select {...aria} name="currencyPaid" defaultValue={currency} onChange={(e) => setCurrency(e.target.value)}>
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <Options values={currencies} />
             </Select>
           )}
         </Field>
