@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { levelHistory, people } from "@/db/schema";
 import { DEMO, expect, SIGNED_OUT, signIn, signedInPage, storageStateFor, test } from "./support/fixtures";
+import { expectNoSeriousViolations } from "./support/a11y";
 
 test.use({ storageState: storageStateFor("admin") });
 
@@ -179,9 +179,7 @@ for (const path of ["/admin/people", "/admin/people/new", "/admin/people/import"
   test(`no serious accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }
 

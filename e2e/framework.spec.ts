@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, storageStateFor, test } from "./support/fixtures";
+import { expectNoSeriousViolations } from "./support/a11y";
 
 test.use({ storageState: storageStateFor("engineer") });
 
@@ -125,8 +125,6 @@ for (const path of ["/framework", "/framework?level=ic2&cell=values.influence", 
   test(`no serious accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }

@@ -138,8 +138,9 @@ export function getStipendYear(viewer: Viewer, personId: string, year: number) {
 }
 
 /* Years worth offering in the year switcher: this one, next one, and any with claims or a policy. */
-export function listStipendYears(personId: string, currentYear: number): number[] {
-  const claimYears = db().selectDistinct({ year: stipendClaims.year }).from(stipendClaims).where(eq(stipendClaims.personId, personId)).all();
+/* The years the viewer can switch between on their own stipend page. */
+export function listStipendYears(viewer: Viewer, currentYear: number): number[] {
+  const claimYears = db().selectDistinct({ year: stipendClaims.year }).from(stipendClaims).where(eq(stipendClaims.personId, viewer.id)).all();
   const policyYears = db().select({ year: stipendPolicies.year }).from(stipendPolicies).all();
   return [...new Set([currentYear, currentYear - 1, ...claimYears.map((r) => r.year), ...policyYears.map((r) => r.year)])].filter((y) => y <= currentYear + 1).sort((a, b) => b - a);
 }
@@ -536,23 +537,12 @@ export function getStipendReport(viewer: Viewer, year: number) {
   const decider = alias(people, "decider");
   const claims = db()
     .select({
-      id: stipendClaims.id,
-      personId: stipendClaims.personId,
+      ...claimColumns,
       personName: owner.name,
       email: owner.email,
       team: owner.team,
       startDate: owner.startDate,
-      purchaseDate: stipendClaims.purchaseDate,
-      item: stipendClaims.item,
-      vendor: stipendClaims.vendor,
-      category: stipendClaims.category,
-      amountPaidMinor: stipendClaims.amountPaidMinor,
-      currencyPaid: stipendClaims.currencyPaid,
-      amountChargedMinor: stipendClaims.amountChargedMinor,
-      status: stipendClaims.status,
-      overBalance: stipendClaims.overBalance,
       decidedByName: decider.name,
-      decisionReason: stipendClaims.decisionReason,
       reimbursedAt: stipendClaims.reimbursedAt,
     })
     .from(stipendClaims)
