@@ -50,7 +50,7 @@ describe("sessions", () => {
     expect(endSessionsOf(db(), person.id, "ended-by-owner", { except: keep }, t0 + 1)).toBe(1);
     expect(checkSession(other, t0 + 2)).toEqual({ valid: false, reason: "ended-by-owner" });
     expect(checkSession(keep, t0 + 2).valid).toBe(true);
-    expect(listOpenSessions(person.id, keep).map((s) => s.current)).toEqual([true]);
+    expect(listOpenSessions(person, keep).map((s) => s.current)).toEqual([true]);
   });
 
   it("rejects an unknown session id", () => {

@@ -78,12 +78,13 @@ export function endSessionsOf(tx: Executor, personId: string, reason: SessionEnd
   return ending.length;
 }
 
-export function listOpenSessions(personId: string, currentToken?: string) {
+/* The viewer's own open sessions, marking the one making this request. */
+export function listOpenSessions(viewer: { id: string }, currentToken?: string) {
   const current = currentToken ? storedId(currentToken) : null;
   return db()
     .select({ id: sessions.id, provider: sessions.provider, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)))
+    .where(and(eq(sessions.personId, viewer.id), isNull(sessions.endedAt)))
     .orderBy(desc(sessions.lastSeenAt))
     .all()
     .map((s) => ({ ...s, current: s.id === current }));

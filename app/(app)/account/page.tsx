@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const viewer = await requireViewer();
   const current = await currentSession();
-  const openSessions = listOpenSessions(viewer.id, current?.sessionId);
+  const openSessions = listOpenSessions(viewer, current?.sessionId);
   const { sessionIdleMs, sessionMaxMs } = config();
   return (
     <>

@@ -24,7 +24,7 @@ export default async function StipendPage({ searchParams }: Props) {
   const currentYear = new Date().getUTCFullYear();
   const year = yearFrom(params.year, currentYear);
   const { policy, summary, prorated, claims } = getStipendYear(viewer, viewer.id, year);
-  const years = listStipendYears(viewer.id, currentYear);
+  const years = listStipendYears(viewer, currentYear);
   const newClaim = (
     <ButtonLink href="/stipend/new" className="no-print">
       New claim
