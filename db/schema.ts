@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
+import { ACCOUNT_LINK_PURPOSES, CLAIM_STATUSES, FRAMEWORK_VERSION_STATUSES, OVER_BALANCE_MODES, ROLES } from "../lib/domain/enums";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
 
-export const ROLES = ["engineer", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 /*
  * Framework identity. A track, level, competency or theme has a stable key that
@@ -43,7 +43,7 @@ export const frameworkVersions = sqliteTable(
     number: integer("number").notNull().unique(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
-    status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
+    status: text("status", { enum: FRAMEWORK_VERSION_STATUSES }).notNull().default("draft"),
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
     createdById: text("created_by_id").references(() => people.id),
@@ -265,7 +265,7 @@ export const accountLinks = sqliteTable(
     personId: text("person_id")
       .notNull()
       .references(() => people.id),
-    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    purpose: text("purpose", { enum: ACCOUNT_LINK_PURPOSES }).notNull(),
     tokenHash: text("token_hash").notNull(),
     createdById: text("created_by_id").references(() => people.id),
     createdAt: createdAt(),
@@ -293,7 +293,7 @@ export const stipendPolicies = sqliteTable(
     allowanceMinor: integer("allowance_minor").notNull(),
     currency: text("currency").notNull(),
     categories: text("categories", { mode: "json" }).$type<string[]>().notNull(),
-    overBalance: text("over_balance", { enum: ["refuse", "flag"] }).notNull().default("refuse"),
+    overBalance: text("over_balance", { enum: OVER_BALANCE_MODES }).notNull().default("refuse"),
     prorateNewStarters: integer("prorate_new_starters", { mode: "boolean" }).notNull().default(true),
     version: integer("version").notNull().default(1),
     updatedById: text("updated_by_id").references(() => people.id),
@@ -316,8 +316,6 @@ export const receipts = sqliteTable("receipts", {
   createdAt: createdAt(),
 });
 
-export const CLAIM_STATUSES = ["pending", "approved", "rejected", "reimbursed", "withdrawn"] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const stipendClaims = sqliteTable(
   "stipend_claims",

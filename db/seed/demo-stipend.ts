@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db";
-import { receipts, stipendClaimEvents, stipendClaims, stipendPolicies, type ClaimStatus } from "@/db/schema";
+import { receipts, stipendClaimEvents, stipendClaims, stipendPolicies } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 import { config } from "@/lib/config";
 import { defaultPolicy } from "@/lib/stipend/balance";
 

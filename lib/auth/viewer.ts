@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getViewerById } from "@/lib/dal/people";
 import { checkSession, type SessionCheck } from "@/lib/dal/sessions";
-import type { Viewer } from "@/lib/dal/viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 import { auth } from "./index";
 import { safeReturnPath } from "./return-path";
 

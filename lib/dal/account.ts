@@ -7,7 +7,7 @@ import { canEndSessionsOf } from "@/lib/policies";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import { endSessionsOf } from "./sessions";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function endOtherSessions(viewer: Viewer, currentSessionId: string) {
   db().transaction(

@@ -1,7 +1,7 @@
 import "server-only";
 import { peopleAdminActionItems } from "./admin-people";
 import { stipendActionItems } from "./stipend";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 /*
  * "Needs my action": what is waiting on this viewer. Each feature contributes

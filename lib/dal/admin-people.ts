@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
-import { accountLinks, accounts, auditLog, committeeMembers, levelHistory, levels, people, type Role, signInThrottle, versionLevels } from "@/db/schema";
+import { accountLinks, accounts, auditLog, committeeMembers, levelHistory, levels, people, signInThrottle, versionLevels } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
@@ -17,7 +18,7 @@ import type { ActionItem } from "./action-items";
 import { endSessionsOf } from "./sessions";
 import { accountKey } from "./sign-in";
 import { startDateChangeProblem } from "./stipend";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function assertAdmin(viewer: Viewer) {
   if (!canAdministerPeople(viewer)) throw new NotFoundError("page");

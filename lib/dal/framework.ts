@@ -16,7 +16,7 @@ import {
 import { FRAMEWORK_FORMAT, type FrameworkDocument } from "@/lib/framework/format";
 import { canViewFrameworkVersion } from "@/lib/policies";
 import { recordAudit } from "./audit";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function latestPublishedVersionId(): number | null {
   const row = db()

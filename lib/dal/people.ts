@@ -11,7 +11,7 @@ import { recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";
 import { accountKey, beginAttempt, forgiveAttempt } from "./sign-in";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function getViewerById(personId: string): Viewer | null {
   const row = db()

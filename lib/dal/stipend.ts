@@ -5,7 +5,8 @@ import path from "node:path";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
-import { competencies, people, receipts, stipendClaimEvents, stipendClaims, stipendPolicies, themes, type ClaimStatus } from "@/db/schema";
+import { competencies, people, receipts, stipendClaimEvents, stipendClaims, stipendPolicies, themes } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
@@ -16,7 +17,7 @@ import { formatMoney } from "@/lib/stipend/money";
 import type { ActionItem } from "./action-items";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 /* ---------- Policy ---------- */
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 
 /*
  * Pure access rules: "may this viewer do X to this record". The data-access

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 
 /*
  * A person's stipend for one calendar year. Pending, approved and reimbursed

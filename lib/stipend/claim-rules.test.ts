@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM_STATUSES } from "@/db/schema";
+import { CLAIM_STATUSES } from "@/lib/domain/enums";
 import type { PolicyViewer, Relationship } from "@/lib/policies";
 import { allowedActions, canActOnClaim, canAdministerStipend, canViewClaim, type ClaimAction } from "./claim-rules";
 

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 import { isAdmin, type PolicyViewer, type Relationship } from "@/lib/policies";
 
 /*

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Db } from "@/db";
-import { levelHistory, people, type Role } from "@/db/schema";
+import { levelHistory, people } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 
 /*
  * Creates people straight in SQLite, for Vitest and the Playwright fixtures

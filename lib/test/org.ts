@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { installDefaultFramework } from "@/db/seed";
 import { getViewerById } from "@/lib/dal/people";
-import type { Viewer } from "@/lib/dal/viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 import { insertPerson, type NewPerson } from "./factory";
 
 /*

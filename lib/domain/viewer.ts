@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "./enums";
 
 /* The signed-in person, as every page and action sees them. */
 export type Viewer = {

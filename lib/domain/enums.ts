@@ -1,0 +1,19 @@
+/*
+ * The fixed vocabularies of the product, shared by the database schema, the
+ * access rules and the pages. A leaf module: it imports nothing, so every layer
+ * may depend on it without reaching into another.
+ */
+export const ROLES = ["engineer", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FRAMEWORK_VERSION_STATUSES = ["draft", "published"] as const;
+export type FrameworkVersionStatus = (typeof FRAMEWORK_VERSION_STATUSES)[number];
+
+export const ACCOUNT_LINK_PURPOSES = ["invite", "reset"] as const;
+export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
+
+export const OVER_BALANCE_MODES = ["refuse", "flag"] as const;
+export type OverBalanceMode = (typeof OVER_BALANCE_MODES)[number];
+
+export const CLAIM_STATUSES = ["pending", "approved", "rejected", "reimbursed", "withdrawn"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
