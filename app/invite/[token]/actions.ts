@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
+import { invalidState } from "@/lib/action";
 import { withNewPassword } from "@/lib/auth/password-rules";
 import { redeemAccountLink } from "@/lib/dal/admin-people";
-import type { FormState } from "@/lib/form-state";
+import type { ActionState, FieldErrors } from "@/lib/domain/result";
 
 const LINK_PROBLEMS = {
   missing: "This link is not valid. Ask your admin for a new one.",
@@ -14,11 +15,11 @@ const LINK_PROBLEMS = {
 
 const schema = withNewPassword({ token: z.string().min(1).max(200) });
 
-/* Public: the token in the link is the credential. */
-export async function setPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+/* Public, so outside the signed-in action wrapper: the token in the link is the credential. */
+export async function setPasswordAction(_prev: ActionState<{ email: string }>, formData: FormData): Promise<ActionState<{ email: string }>> {
   const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return invalidState(z.flattenError(parsed.error).fieldErrors as FieldErrors);
   const result = await redeemAccountLink(parsed.data.token, parsed.data.newPassword);
-  if (!result.ok) return { message: LINK_PROBLEMS[result.state] };
-  return { ok: true, values: { email: result.email } };
+  if (!result.ok) return { ok: false, code: "refused", message: LINK_PROBLEMS[result.state] };
+  return { ok: true, data: { email: result.email } };
 }

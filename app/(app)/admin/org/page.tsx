@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getOrgChartPeople } from "@/lib/dal/admin-people";
 import { buildOrgTree, type OrgNode } from "@/lib/people/org-rules";
 import { MoveForm } from "./move-form";
+import { levelLabel } from "@/lib/domain/level-label";
 
 export const metadata: Metadata = { title: "Org chart" };
 
@@ -19,7 +20,7 @@ function Branch({ nodes }: { nodes: OrgNode<Person>[] }) {
             <Link href={`/admin/people/${node.id}`} className="font-medium text-brand-700 hover:underline">
               {node.name}
             </Link>
-            <span className="text-stone-600">{node.levelCode ? `${node.levelCode} · ${node.levelName}` : null}</span>
+            <span className="text-stone-600">{node.levelCode ? levelLabel({ code: node.levelCode, name: node.levelName }) : null}</span>
             {node.team ? <Badge>{node.team}</Badge> : null}
             {node.reports.length ? <span className="text-xs text-stone-500">{node.reports.length} direct</span> : null}
           </div>

@@ -7,6 +7,7 @@ import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPeople, listTeams } from "@/lib/dal/admin-people";
 import { ROLE_LABELS } from "@/lib/format";
+import { levelLabel } from "@/lib/domain/level-label";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -86,7 +87,7 @@ export default async function PeoplePage({ searchParams }: Props) {
                       </Link>
                       <span className="block text-xs text-stone-600">{p.email}</span>
                     </td>
-                    <td className="px-3 py-2.5">{p.levelCode ? `${p.levelCode} · ${p.levelName}` : "—"}</td>
+                    <td className="px-3 py-2.5">{levelLabel({ code: p.levelCode, name: p.levelName })}</td>
                     <td className="px-3 py-2.5">{ROLE_LABELS[p.role]}</td>
                     <td className="px-3 py-2.5">{p.managerName ?? "—"}</td>
                     <td className="px-3 py-2.5">{p.team || "—"}</td>

@@ -10,6 +10,7 @@ import { updatePersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
 import { PersonForm } from "../person-form";
 import { AccountLinkForm, ActiveForm, ChangeLevelForm, EndSessionsForm } from "./person-admin-forms";
+import { levelLabel } from "@/lib/domain/level-label";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -30,7 +31,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
   const created = (await searchParams).created === "1";
   const person = load(viewer, id);
   const groups = levelGroups(viewer);
-  const levelLabel = groups.flatMap((g) => g.levels).find((l) => l.key === person.levelKey);
+  const level = groups.flatMap((g) => g.levels).find((l) => l.key === person.levelKey);
 
   return (
     <>
@@ -38,7 +39,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
         title={person.name}
         description={
           <>
-            {levelLabel ? `${levelLabel.code} · ${levelLabel.name}` : person.levelKey} · {person.email}{" "}
+            {levelLabel(level, person.levelKey)} · {person.email}{" "}
             {person.active ? null : <Badge tone="red">Deactivated</Badge>}
           </>
         }
