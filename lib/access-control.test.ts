@@ -3,19 +3,13 @@ import { NotFoundError } from "@/lib/errors";
 import { db } from "@/db";
 import { loadDefaultFramework } from "@/db/seed";
 import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
-import {
-  changeLevel,
-  createAccountLink,
-  exportPeopleRows,
-  getOrgChartPeople,
-  getPersonForAdmin,
-  listAudit,
-  listCommittee,
-  listPeople,
-  previewPeopleImport,
-  setActive,
-  setCommitteeMember,
-} from "@/lib/dal/admin-people";
+import { createAccountLink } from "@/lib/dal/account-links";
+import { listAudit } from "@/lib/dal/audit-log";
+import { listCommittee, setCommitteeMember } from "@/lib/dal/committee";
+import { changeLevel } from "@/lib/dal/level-changes";
+import { getOrgChartPeople } from "@/lib/dal/org-chart";
+import { getPersonForAdmin, listPeople, setActive } from "@/lib/dal/people-admin";
+import { exportPeopleRows, previewPeopleImport } from "@/lib/dal/people-csv";
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { insertPerson } from "@/lib/test/factory";

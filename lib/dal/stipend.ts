@@ -14,7 +14,7 @@ import { allowanceFor, checkNewClaim, defaultPolicy, HOLDING_STATUSES, summarise
 import { allowedActions, canActOnClaim, canAdministerStipend, canViewClaim, TRANSITIONS, type ClaimAction } from "@/lib/stipend/claim-rules";
 import { checkReceipt } from "@/lib/stipend/receipt-file";
 import { formatMoney } from "@/lib/stipend/money";
-import type { ActionItem } from "./action-items";
+import type { ActionItem } from "@/lib/domain/action-item";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import type { Viewer } from "@/lib/domain/viewer";

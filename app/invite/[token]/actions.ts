@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { invalidState } from "@/lib/action";
 import { withNewPassword } from "@/lib/auth/password-rules";
-import { redeemAccountLink } from "@/lib/dal/admin-people";
+import { redeemAccountLink } from "@/lib/dal/account-links";
 import type { ActionState, FieldErrors } from "@/lib/domain/result";
 
 const LINK_PROBLEMS = {

@@ -5,7 +5,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listAudit, listPeopleOptions } from "@/lib/dal/admin-people";
+import { listAudit } from "@/lib/dal/audit-log";
+import { listPeopleOptions } from "@/lib/dal/people-admin";
 import { formatDateTime } from "@/lib/format";
 import { PersonOptions } from "../people/person-options";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
-import { setCommitteeMember } from "@/lib/dal/admin-people";
+import { setCommitteeMember } from "@/lib/dal/committee";
 
 const schema = z.object({ personId: z.string().min(1, "Choose a person"), member: z.enum(["true", "false"]) });
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listCommittee, listPeopleOptions } from "@/lib/dal/admin-people";
+import { listCommittee } from "@/lib/dal/committee";
+import { listPeopleOptions } from "@/lib/dal/people-admin";
 import { formatDate } from "@/lib/format";
 import { AddMemberForm, RemoveMemberForm } from "./committee-forms";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
-import { moveToManager } from "@/lib/dal/admin-people";
+import { moveToManager } from "@/lib/dal/people-admin";
 
 const schema = z.object({
   personId: z.string().min(1, "Choose who moves"),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getOrgChartPeople } from "@/lib/dal/admin-people";
+import { getOrgChartPeople } from "@/lib/dal/org-chart";
 import { buildOrgTree, type OrgNode } from "@/lib/people/org-rules";
 import { MoveForm } from "./move-form";
 import { levelLabel } from "@/lib/domain/level-label";

@@ -5,7 +5,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listPeople, listTeams } from "@/lib/dal/admin-people";
+import { listPeople, listTeams } from "@/lib/dal/people-admin";
 import { ROLE_LABELS } from "@/lib/format";
 import { levelLabel } from "@/lib/domain/level-label";
 

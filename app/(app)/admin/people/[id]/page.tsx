@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getPersonForAdmin, listPeopleOptions, listTeams } from "@/lib/dal/admin-people";
+import { getPersonForAdmin, listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, todayIso } from "@/lib/format";
 import { updatePersonAction } from "../actions";

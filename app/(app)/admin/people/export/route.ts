@@ -1,6 +1,6 @@
 import { currentSession } from "@/lib/auth/viewer";
 import { toCsv } from "@/lib/csv";
-import { exportPeopleRows } from "@/lib/dal/admin-people";
+import { exportPeopleRows } from "@/lib/dal/people-csv";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { assertAdmin } from "@/lib/dal/admin-people";
+import { assertAdmin } from "@/lib/dal/admin-guard";
 import { IMPORT_COLUMNS } from "@/lib/people/csv-import";
 import { ImportForm } from "./import-form";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listPeopleOptions, listTeams } from "@/lib/dal/admin-people";
+import { listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
 import { todayIso } from "@/lib/format";
 import { createPersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
