@@ -104,12 +104,15 @@ test("a valid CSV previews, then imports every row", async ({ page, db }) => {
 
 test("the people CSV export is formula-safe", async ({ request, createPerson }) => {
   await createPerson({ name: "=HYPERLINK(\"http://evil.example\")", email: `formula.${unique()}@example.com` });
+  const semicolon = await createPerson({ name: "Bob;=1+1", email: `semicolon.${unique()}@example.com` });
   const response = await request.get("/admin/people/export");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
   const body = await response.text();
   expect(body).toContain("name,email,role,track,level,manager_email,team,start_date,active");
   expect(body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  // A spreadsheet splitting on ";" would otherwise start a cell with "=1+1".
+  expect(body).toContain(`"Bob;'=1+1",${semicolon.email},`);
   expect(body).toMatch(/Jordan Lee,jordan@example.com,engineer,ic,ic2,sam@example.com,Platform/);
 });
 
