@@ -55,6 +55,23 @@ test("an admin adds a person, copies the invitation, the person sets a password 
   await newcomer.context().close();
 });
 
+test("the person page says which address links use, the link uses it, and a proxied request is warned about", async ({ page, context, createPerson }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const person = await createPerson({ passwordHash: null });
+  await page.goto(`/admin/people/${person.id}`);
+  const origin = new URL(page.url()).origin;
+  const note = page.getByTestId("link-origin");
+  await expect(note).toHaveText(`Links use ${origin} (from this request's address; set AUTH_URL to fix it).`);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByLabel(/Invitation link/)).toHaveValue(new RegExp(`^${origin}/invite/`));
+
+  // Without a trusted proxy, a forwarded host is not used for links, but the admin is told to set AUTH_URL.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-Host": "evil.example" });
+  await page.reload();
+  await expect(note.getByText(`Links use ${origin}`)).toBeVisible();
+  await expect(note.getByText(/Check the link address\. This request came through a proxy.*Set AUTH_URL/)).toBeVisible();
+});
+
 test("a CSV with bad rows is refused with every problem listed, and nothing is imported", async ({ page, db }) => {
   const tag = unique();
   const csv = [
