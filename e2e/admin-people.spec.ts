@@ -55,6 +55,23 @@ test("an admin adds a person, copies the invitation, the person sets a password 
   await newcomer.context().close();
 });
 
+test("the person page says which address links use, the link uses it, and a proxied request is warned about", async ({ page, context, createPerson }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const person = await createPerson({ passwordHash: null });
+  await page.goto(`/admin/people/${person.id}`);
+  const origin = new URL(page.url()).origin;
+  const note = page.getByTestId("link-origin");
+  await expect(note).toHaveText(`Links use ${origin} (from this request's address; set AUTH_URL to fix it).`);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByLabel(/Invitation link/)).toHaveValue(new RegExp(`^${origin}/invite/`));
+
+  // Without a trusted proxy, a forwarded host is not used for links, but the admin is told to set AUTH_URL.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-Host": "evil.example" });
+  await page.reload();
+  await expect(note.getByText(`Links use ${origin}`)).toBeVisible();
+  await expect(note.getByText(/Check the link address\. This request came through a proxy.*Set AUTH_URL/)).toBeVisible();
+});
+
 test("a CSV with bad rows is refused with every problem listed, and nothing is imported", async ({ page, db }) => {
   const tag = unique();
   const csv = [
@@ -104,12 +121,15 @@ test("a valid CSV previews, then imports every row", async ({ page, db }) => {
 
 test("the people CSV export is formula-safe", async ({ request, createPerson }) => {
   await createPerson({ name: "=HYPERLINK(\"http://evil.example\")", email: `formula.${unique()}@example.com` });
+  const semicolon = await createPerson({ name: "Bob;=1+1", email: `semicolon.${unique()}@example.com` });
   const response = await request.get("/admin/people/export");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
   const body = await response.text();
   expect(body).toContain("name,email,role,track,level,manager_email,team,start_date,active");
   expect(body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  // A spreadsheet splitting on ";" would otherwise start a cell with "=1+1".
+  expect(body).toContain(`"Bob;'=1+1",${semicolon.email},`);
   expect(body).toMatch(/Jordan Lee,jordan@example.com,engineer,ic,ic2,sam@example.com,Platform/);
 });
 

@@ -21,13 +21,41 @@ describe("csvCell", () => {
     ["+1+1", "'+1+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
-    ["\t=1", "'\t=1"],
-    ["\r=1", `"'\r=1"`],
+    ["\r=1", `"'\r'=1"`],
   ])("neutralises formula-like text %j", (input, output) => {
     expect(csvCell(input)).toBe(output);
   });
-  it("does not touch formula characters that are not first", () => {
+  it("does not touch formula characters inside a segment", () => {
     expect(csvCell("a=b")).toBe("a=b");
+    expect(csvCell("Jean-Luc Picard")).toBe("Jean-Luc Picard");
+    expect(csvCell("Books; -20% off")).toBe(`"Books; -20% off"`);
+  });
+  it("leaves plain numbers alone, whether our code passes them as numbers or as exact decimals", () => {
+    expect(csvCell(-12.5)).toBe("-12.5");
+    expect(csvCell("1234.50")).toBe("1234.50");
+    expect(csvCell("-12.50")).toBe("-12.50");
+    expect(csvCell("2026-03-02")).toBe("2026-03-02");
+    expect(csvCell("jordan@example.com")).toBe("jordan@example.com");
+  });
+  // A spreadsheet that splits on ";" or tab, or ignores the quotes, starts a new cell after each separator.
+  it.each([
+    ["a;=cmd|' /C calc'!A0", `"a;'=cmd|' /C calc'!A0"`],
+    ["x\t=1+1", `"x\t'=1+1"`],
+    ["@SUM(1)", "'@SUM(1)"],
+    ["+1", "'+1"],
+    ["-1+1", "'-1+1"],
+    ["x;@a", `"x;'@a"`],
+    ["Bob;=1+1", `"Bob;'=1+1"`],
+    ["Bob,=1+1", `"Bob,'=1+1"`],
+    ["a\n-2+3", `"a\n'-2+3"`],
+    ["a\r\n+1", `"a\r\n'+1"`],
+    ["a\t\t=1", `"a\t\t'=1"`],
+    ["\t=1", `"'\t'=1"`],
+    ["=1;=2", `"'=1;'=2"`],
+    ["'=already", "''=already"],
+    ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+  ])("neutralises every segment a spreadsheet could read as a formula: %j", (input, output) => {
+    expect(csvCell(input)).toBe(output);
   });
 });
 
@@ -70,5 +98,8 @@ describe("unguardCell", () => {
     expect(unguardCell(parseCsv(toCsv([["=SUM(A1)"]]))[0]![0]!)).toBe("=SUM(A1)");
     expect(unguardCell("'quoted")).toBe("'quoted");
     expect(unguardCell("plain")).toBe("plain");
+  });
+  it.each(["a;=cmd|' /C calc'!A0", "x\t=1+1", "\t=1", "=1;=2", "'=already", "a;'=b", "O'Brien", "-1+1", "Bob,=1+1", "a\r\n+1"])("gives back exactly what was guarded: %j", (value) => {
+    expect(unguardCell(parseCsv(toCsv([[value, "end"]]))[0]![0]!)).toBe(value);
   });
 });

@@ -1,18 +1,27 @@
 /*
- * CSV per RFC 4180 (CRLF line ends, fields quoted when they hold a comma,
- * quote or line break, quotes doubled), made safe to open in a spreadsheet:
- * a text cell that a spreadsheet would read as a formula (=, +, -, @, tab,
- * carriage return first) gets a leading apostrophe. Numbers are written as-is.
+ * CSV per RFC 4180 (CRLF line ends, quotes doubled), made safe to open in a
+ * spreadsheet. A spreadsheet may split a cell further than we do: on ";" or
+ * tab in many locales, and on "," when it ignores our quotes. So a text cell is
+ * guarded segment by segment: the cell itself, and every part after a comma,
+ * semicolon, tab or line break, gets a leading apostrophe when it starts with
+ * =, +, - or @ (or, at the very start, tab or carriage return, as OWASP lists).
+ * Apostrophes already there count as part of the start, so the guard can be
+ * undone exactly. A field holding any separator is quoted, so a spreadsheet
+ * that honours quotes keeps it in one cell. Numbers, and text that is just a
+ * decimal number (our amounts, "-12.50"), are written as they are: a
+ * spreadsheet reads them as numbers, never as formulas.
  */
 export type CsvCell = string | number | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const UNSAFE_SEGMENT = /^(?='*[=+\-@\t\r])|(?<=[;,\t\r\n])(?='*[=+\-@])/g;
+const GUARD_MARK = /^'(?='*[=+\-@\t\r])|(?<=[;,\t\r\n])'(?='*[=+\-@])/g;
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = PLAIN_NUMBER.test(value) ? value : value.replace(UNSAFE_SEGMENT, "'");
+  return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function toCsv(rows: CsvCell[][]): string {
@@ -21,7 +30,7 @@ export function toCsv(rows: CsvCell[][]): string {
 
 /* Undoes the formula guard of toCsv, so a file Trellis wrote reads back as it was. */
 export function unguardCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return value.replace(GUARD_MARK, "");
 }
 
 /* Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, an optional BOM) into rows of strings. */

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { accounts, auditLog, committeeMembers, people } from "@/db/schema";
+import { parseCsv, toCsv, unguardCell } from "@/lib/csv";
 import { LINK_TTL_MS } from "@/lib/people/account-link-rules";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { insertPerson } from "@/lib/test/factory";
@@ -9,7 +10,7 @@ import { accountLinkActionItems, createAccountLink, describeAccountLink, redeemA
 import { setCommitteeMember } from "./committee";
 import { changeLevel } from "./level-changes";
 import { createPerson, setActive, updatePerson } from "./people-admin";
-import { importPeople } from "./people-csv";
+import { exportPeopleRows, importPeople } from "./people-csv";
 import { getViewerById } from "./people";
 import { checkSession, createSession } from "./sessions";
 import { createClaim } from "./stipend";
@@ -187,5 +188,16 @@ describe("people administration", () => {
     expect(titles.some((x) => x.startsWith("Fresh Invite"))).toBe(false);
     expect(accountLinkActionItems(org.as.manager, t)).toEqual([]);
     expect(noLink.id).toBeTruthy();
+  });
+});
+
+describe("people export", () => {
+  it("guards a name or team a spreadsheet splitting on ';' or tab would read as a formula, and reads back unchanged", () => {
+    const person = insertPerson(db(), { name: "Bob;=1+1", team: "Ops\t@SUM(1)" });
+    const csv = toCsv(exportPeopleRows(org.as.admin));
+    const line = csv.split("\r\n").find((l) => l.includes(person.email))!;
+    expect(line).toBe(`"Bob;'=1+1",${person.email},engineer,ic,ic2,,"Ops\t'@SUM(1)",2024-01-15,yes`);
+    const row = parseCsv(csv).find((cells) => cells[1] === person.email)!;
+    expect([unguardCell(row[0]!), unguardCell(row[6]!)]).toEqual(["Bob;=1+1", "Ops\t@SUM(1)"]);
   });
 });

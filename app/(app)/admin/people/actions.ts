@@ -2,10 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
-import { config } from "@/lib/config";
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { createAccountLink } from "@/lib/dal/account-links";
 import { changeLevel } from "@/lib/dal/level-changes";
@@ -13,6 +11,7 @@ import { createPerson, setActive, updatePerson } from "@/lib/dal/people-admin";
 import { importPeople, previewPeopleImport } from "@/lib/dal/people-csv";
 import type { ImportProblem, ImportRow } from "@/lib/people/csv-import";
 import { isoDate, personFields } from "@/lib/people/person-schema";
+import { requestLinkOrigin } from "@/lib/people/request-link-origin";
 import { formValues, invalid, refusalAsState, type FormState } from "@/lib/form-state";
 
 const SESSION_ENDED: FormState = { message: "Your session has ended. Sign in again." };
@@ -111,22 +110,14 @@ export async function createLinkAction(_prev: FormState, formData: FormData): Pr
   if (!session) return SESSION_ENDED;
   const parsed = z.object({ id: z.string().min(1), purpose: z.enum(["invite", "reset"]) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "Something was missing from the request. Reload the page and try again." };
-  const origin = await siteOrigin();
+  const chosen = await requestLinkOrigin();
+  if (chosen.origin === null) return { message: chosen.warning };
+  const origin = chosen.origin;
   return refusalAsState(null, () => {
     const token = createAccountLink(session.viewer, parsed.data.id, parsed.data.purpose);
     revalidatePath(`/admin/people/${parsed.data.id}`);
     return { ok: true, values: { link: `${origin}/invite/${token}`, purpose: parsed.data.purpose } };
   });
-}
-
-/* Where the invitation link points: AUTH_URL when set, else the host the admin is using. */
-async function siteOrigin() {
-  const { publicOrigin, trustedProxyHops } = config();
-  if (publicOrigin) return publicOrigin;
-  const h = await headers();
-  const host = (trustedProxyHops > 0 ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "localhost:3000";
-  const proto = (trustedProxyHops > 0 ? h.get("x-forwarded-proto") : null) ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
 }
 
 export type ImportState = { csv?: string; rows?: ImportRow[]; problems?: ImportProblem[]; imported?: number; message?: string };

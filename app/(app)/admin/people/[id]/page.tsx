@@ -6,9 +6,11 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getPersonForAdmin, listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, todayIso } from "@/lib/format";
+import { requestLinkOrigin } from "@/lib/people/request-link-origin";
 import { updatePersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
 import { PersonForm } from "../person-form";
+import { LinkOriginNote } from "./link-origin-note";
 import { AccountLinkForm, ActiveForm, ChangeLevelForm, EndSessionsForm } from "./person-admin-forms";
 import { levelLabel } from "@/lib/domain/level-label";
 
@@ -32,6 +34,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
   const person = load(viewer, id);
   const groups = levelGroups(viewer);
   const level = groups.flatMap((g) => g.levels).find((l) => l.key === person.levelKey);
+  const linkOrigin = await requestLinkOrigin();
 
   return (
     <>
@@ -75,6 +78,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
                 {person.hasPassword ? "Has a password." : "Has not set a password yet."}
                 {person.openLink ? ` An ${person.openLink.purpose === "invite" ? "invitation" : "reset"} link is open until ${formatDateTime(person.openLink.expiresAt)}.` : null}
               </p>
+              {person.active ? <LinkOriginNote chosen={linkOrigin} /> : null}
               {person.active ? (
                 person.hasPassword ? (
                   <AccountLinkForm personId={person.id} purpose="reset" label="Create password reset link" />
