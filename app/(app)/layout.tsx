@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/format";
-import { canAdministerPeople } from "@/lib/policies";
+import { canAdministerPeople } from "@/lib/policies/people";
+import { canAdministerStipend, canSeeStipendApprovals } from "@/lib/policies/stipend";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -13,8 +14,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/framework/next", label: "My next level" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },
-    ...(viewer.hasReports || viewer.role === "admin" ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),
-    ...(viewer.role === "admin" ? [{ href: "/stipend/admin", label: "Stipend admin" }] : []),
+    ...(canSeeStipendApprovals(viewer) ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),
+    ...(canAdministerStipend(viewer) ? [{ href: "/stipend/admin", label: "Stipend admin" }] : []),
     { href: "/account", label: "Account" },
     ...(canAdministerPeople(viewer) ? [{ href: "/admin/people", label: "People admin", match: "/admin" }] : []),
   ];

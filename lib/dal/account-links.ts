@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError } from "@/lib/errors";
 import { LINK_TTL_MS, linkState, type LinkPurpose } from "@/lib/people/account-link-rules";
-import { canAdministerPeople } from "@/lib/policies";
+import { canAdministerPeople } from "@/lib/policies/people";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";

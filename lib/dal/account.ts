@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { people } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { canEndSessionsOf } from "@/lib/policies";
+import { canEndSessionsOf } from "@/lib/policies/people";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import { endSessionsOf } from "./sessions";

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { people, versionLevels } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { canAdministerPeople } from "@/lib/policies";
+import { canAdministerPeople } from "@/lib/policies/people";
 import { latestPublishedVersionId } from "./framework";
 
 /* Shared by the admin-only people modules: the check every one of their functions starts with, and the level's published name. */

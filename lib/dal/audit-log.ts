@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { auditLog, people } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { canViewAuditLog } from "@/lib/policies";
+import { canViewAuditLog } from "@/lib/policies/people";
 import { auditFilter } from "./audit";
 
 /* Reading the audit trail (admins); writing it is lib/dal/audit.ts, inside each change's transaction. */

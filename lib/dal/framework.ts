@@ -14,7 +14,7 @@ import {
   versionTracks,
 } from "@/db/schema";
 import { FRAMEWORK_FORMAT, type FrameworkDocument } from "@/lib/framework/format";
-import { canViewFrameworkVersion } from "@/lib/policies";
+import { canViewFrameworkVersion } from "@/lib/policies/framework";
 import { levelCellId } from "@/lib/domain/cell-ref";
 import { recordAudit } from "./audit";
 import type { Viewer } from "@/lib/domain/viewer";

@@ -6,7 +6,8 @@ import { levelHistory, people, versionLevels, versionTracks } from "@/db/schema"
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ACCOUNT_POLICY } from "@/lib/auth/throttle";
 import { NotFoundError } from "@/lib/errors";
-import { canViewPerson, type Relationship } from "@/lib/policies";
+import { canViewPerson } from "@/lib/policies/people";
+import { type Relationship } from "@/lib/policies/core";
 import { recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getStipendPolicy, getStipendReport } from "@/lib/dal/stipend";
-import { canAdministerStipend } from "@/lib/stipend/claim-rules";
+import { canAdministerStipend } from "@/lib/policies/stipend";
 import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
 import { Money } from "../_components/money";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";

@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listClaimsAwaitingMe } from "@/lib/dal/stipend";
-import { canAdministerStipend } from "@/lib/stipend/claim-rules";
+import { canAdministerStipend } from "@/lib/policies/stipend";
 import { ClaimsTable } from "../_components/claims-table";
 
 export const metadata: Metadata = { title: "Stipend approvals" };

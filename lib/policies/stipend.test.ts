@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CLAIM_STATUSES } from "@/lib/domain/enums";
-import type { PolicyViewer, Relationship } from "@/lib/policies";
-import { allowedActions, canActOnClaim, canAdministerStipend, canViewClaim, type ClaimAction } from "./claim-rules";
+import type { PolicyViewer, Relationship } from "./core";
+import { allowedActions, canActOnClaim, canAdministerStipend, canSeeStipendApprovals, canViewClaim } from "./stipend";
+import type { ClaimAction } from "@/lib/stipend/claim-rules";
 
 const engineer: PolicyViewer = { id: "e", role: "engineer" };
 const manager: PolicyViewer = { id: "m", role: "manager" };
@@ -64,5 +65,17 @@ describe("seeing claims and the stipend admin", () => {
   });
   it("admins alone set policy and see reports", () => {
     expect([engineer, manager, admin].map(canAdministerStipend)).toEqual([false, false, true]);
+  });
+});
+
+describe("canSeeStipendApprovals", () => {
+  it.each([
+    [{ ...engineer, hasReports: false }, false],
+    [{ ...engineer, hasReports: true }, true],
+    [{ ...manager, hasReports: false }, false],
+    [{ ...manager, hasReports: true }, true],
+    [{ ...admin, hasReports: false }, true],
+  ] as const)("%o -> %s", (viewer, allowed) => {
+    expect(canSeeStipendApprovals(viewer)).toBe(allowed);
   });
 });

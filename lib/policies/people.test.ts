@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canActAsManagerOf, canViewFrameworkVersion, canAdministerPeople, canEndSessionsOf, canViewAuditLog, canViewPerson, type PolicyViewer, type Relationship } from "./index";
+import { canActAsManagerOf, type PolicyViewer, type Relationship } from "./core";
+import { canViewFrameworkVersion } from "./framework";
+import { canAdministerPeople, canEndSessionsOf, canViewAuditLog, canViewPerson } from "./people";
 
 const engineer: PolicyViewer = { id: "e", role: "engineer" };
 const manager: PolicyViewer = { id: "m", role: "manager" };
