@@ -19,7 +19,8 @@ import {
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { insertPerson } from "@/lib/test/factory";
-import { createClaim, getClaim, getReceiptFile, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
+import { createClaim, getClaim, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
+import { getReceiptFile } from "@/lib/dal/stipend-receipts";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
 /*

@@ -6,6 +6,15 @@ export const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
 /* One wording wherever the size is checked: the browser, the action and the DAL. */
 export const RECEIPT_TOO_BIG = "Receipts can be up to 5 MB";
 
+/*
+ * Per-person upload limits, counted from the receipts table over rolling
+ * windows. Every upload counts, including those whose file was later removed
+ * (withdrawn or rejected claims): otherwise filing and withdrawing would
+ * never run out.
+ */
+export const RECEIPT_UPLOADS_PER_DAY = 20;
+export const RECEIPT_BYTES_PER_YEAR = 50 * 1024 * 1024;
+
 export type ReceiptType = "application/pdf" | "image/png" | "image/jpeg";
 
 const SIGNATURES: { type: ReceiptType; bytes: number[] }[] = [

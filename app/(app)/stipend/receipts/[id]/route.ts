@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { currentSession } from "@/lib/auth/viewer";
-import { getReceiptFile } from "@/lib/dal/stipend";
+import { getReceiptFile } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
 import { RECEIPT_EXTENSIONS, type ReceiptType } from "@/lib/stipend/receipt-file";
 import { DOWNLOAD_CSP } from "@/lib/security-policy";
