@@ -1,10 +1,29 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Request } from "@playwright/test";
-import { people, stipendClaims } from "@/db/schema";
+import type { Db } from "@/db";
+import { people, receipts, stipendClaimEvents, stipendClaims } from "@/db/schema";
+import { E2E_DATA_DIR } from "./support/env";
 import { DEMO, expect, signedInPage, storageStateFor, test } from "./support/fixtures";
-import { fillClaim, pdfOfSize } from "./support/stipend";
+import { fillClaim, pdfOfSize, PNG } from "./support/stipend";
 
 const MB = 1024 * 1024;
+const DAY = 86_400_000;
+const receiptPath = (storedName: string) => path.join(E2E_DATA_DIR, "receipts", storedName);
+
+/* A receipt row (and its file, if asked) for `personId`, uploaded at `at`. */
+function insertReceipt(db: Db, personId: string, at: Date, { withFile = false } = {}) {
+  const storedName = crypto.randomBytes(24).toString("hex");
+  if (withFile) {
+    fs.mkdirSync(path.dirname(receiptPath(storedName)), { recursive: true });
+    fs.writeFileSync(receiptPath(storedName), PNG);
+  }
+  const id = crypto.randomUUID();
+  db.insert(receipts).values({ id, storedName, originalName: "old-receipt.png", contentType: "image/png", sizeBytes: PNG.length, sha256: "-", uploadedById: personId, createdAt: at }).run();
+  return { id, storedName };
+}
 
 test("a receipt download keeps its own sandbox policy, and pages keep the nonce policy", async ({ db, playwright, baseURL }) => {
   const jordan = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO.engineer.email)).get()!;
@@ -79,5 +98,85 @@ test("without JavaScript, a 7 MB receipt comes back beside its field with what w
   expect(overLimit.status()).toBe(413);
   await expect(page.getByText("Receipts can be up to 5 MB")).toBeVisible();
   await expect(page.getByText("Something went wrong")).toHaveCount(0);
+  await context.close();
+});
+
+test("withdrawing a claim deletes its receipt file; the claim page says so instead of offering it", async ({ browser, createPerson, db }) => {
+  const engineer = await createPerson();
+  const page = await signedInPage(browser, engineer.email);
+  await page.goto("/stipend/new");
+  await fillClaim(page, { item: "Go workshop", category: "Courses", amount: "90" });
+  await page.getByLabel("Receipt file").setInputFiles({ name: "invoice.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByText("Claim filed.")).toBeVisible();
+  const row = db.select({ receiptId: stipendClaims.receiptId, storedName: receipts.storedName }).from(stipendClaims).innerJoin(receipts, eq(receipts.id, stipendClaims.receiptId)).where(eq(stipendClaims.personId, engineer.id)).get()!;
+  expect(fs.existsSync(receiptPath(row.storedName))).toBe(true);
+
+  await page.getByRole("link", { name: "Go workshop" }).click();
+  await expect(page.getByRole("link", { name: "Download invoice.png" })).toBeVisible();
+  await page.getByRole("button", { name: "Withdraw claim" }).click();
+  await expect(page.getByTestId("receipt-removed")).toHaveText(/The receipt file \(invoice\.png\) was removed on .+ under the retention rule: files of withdrawn claims are deleted at once\./);
+  await expect(page.getByRole("link", { name: "Download invoice.png" })).toHaveCount(0);
+  expect(fs.existsSync(receiptPath(row.storedName))).toBe(false);
+  expect((await page.request.get(`/stipend/receipts/${row.receiptId}`)).status()).toBe(404);
+  await page.context().close();
+});
+
+test("past 20 uploads in a day, the form says so beside the receipt field and keeps what was typed", async ({ browser, createPerson, db }) => {
+  const engineer = await createPerson();
+  // Twenty uploads earlier today, whatever became of them.
+  for (let i = 0; i < 20; i++) insertReceipt(db, engineer.id, new Date(Date.now() - 60_000));
+  const page = await signedInPage(browser, engineer.email);
+  await page.goto("/stipend/new");
+  await fillClaim(page, { item: "Twenty-first book", amount: "30" });
+  await page.getByLabel("Note").fill("Same series as the others");
+  await page.getByLabel("Receipt file").setInputFiles({ name: "receipt.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/You have uploaded 20 receipts in the last 24 hours.+Link to this receipt instead/);
+  await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Twenty-first book");
+  await expect(page.getByLabel("Amount paid")).toHaveValue("30");
+  await expect(page.getByLabel("Note")).toHaveValue("Same series as the others");
+  // A link still works.
+  await page.getByLabel("Or a link to the receipt").fill("https://books.example.com/orders/21");
+  await page.getByRole("button", { name: "File claim" }).click();
+  await expect(page.getByText("Claim filed.")).toBeVisible();
+  await page.context().close();
+});
+
+test("an admin sets how long rejected receipts are kept; a receipt past it is removed and the claim says so", async ({ browser, createPerson, db }) => {
+  const engineer = await createPerson({ name: `Rita Rejected ${Date.now()}` });
+  const admin = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO.admin.email)).get()!;
+  const rejectedAt = new Date(Date.now() - 100 * DAY);
+  const receipt = insertReceipt(db, engineer.id, new Date(rejectedAt.getTime() - DAY), { withFile: true });
+  const claimId = crypto.randomUUID();
+  const year = rejectedAt.getUTCFullYear();
+  db.insert(stipendClaims)
+    .values({ id: claimId, personId: engineer.id, year, purchaseDate: rejectedAt.toISOString().slice(0, 10), item: "Ergonomic chair", vendor: "Office shop", category: "Other", amountPaidMinor: 40_000, currencyPaid: "USD", amountChargedMinor: 40_000, receiptId: receipt.id, status: "rejected", decidedById: admin.id, decidedAt: rejectedAt, decisionReason: "Furniture isn't covered", version: 2 })
+    .run();
+  db.insert(stipendClaimEvents).values({ claimId, actorId: admin.id, fromStatus: "pending", toStatus: "rejected", reason: "Furniture isn't covered", at: rejectedAt }).run();
+
+  const context = await browser.newContext({ storageState: storageStateFor("admin") });
+  const page = await context.newPage();
+  await page.goto(`/stipend/claims/${claimId}`);
+  await expect(page.getByRole("link", { name: "Download old-receipt.png" })).toBeVisible();
+
+  await page.goto("/stipend/admin");
+  const days = page.getByLabel("Keep receipts of rejected claims for (days)");
+  await expect(days).toHaveValue("90");
+  await days.fill("-1");
+  await page.getByRole("button", { name: "Save retention" }).click();
+  await expect(days).toHaveAccessibleDescription(/Enter a whole number of days, like 90/);
+  await expect(days).toHaveValue("-1");
+  await days.fill("4000");
+  await page.getByRole("button", { name: "Save retention" }).click();
+  await expect(days).toHaveAccessibleDescription(/Keep it to 3,650 days \(10 years\) or fewer/);
+  await days.fill("90");
+  await page.getByRole("button", { name: "Save retention" }).click();
+  await expect(page.getByText(/Saved: receipts of rejected claims are kept for 90 days\. \d+ receipt files? (was|were) past that and removed\./)).toBeVisible();
+
+  expect(fs.existsSync(receiptPath(receipt.storedName))).toBe(false);
+  await page.goto(`/stipend/claims/${claimId}`);
+  await expect(page.getByTestId("receipt-removed")).toHaveText(/was removed on .+ under the retention rule: files of rejected claims are deleted after a set time\./);
+  await expect(page.getByText("Furniture isn't covered").first()).toBeVisible();
   await context.close();
 });

@@ -137,7 +137,7 @@ function readRetention(ex: Executor) {
 }
 
 export function getReceiptRetention(viewer: Viewer) {
-  if (!canAdministerStipend(viewer)) throw new NotFoundError("stipend settings");
+  if (!canAdministerStipend(viewer)) throw new NotFoundError("setting");
   return readRetention(db());
 }
 
@@ -145,7 +145,7 @@ export type SaveRetentionResult = { ok: true; removed: number } | { ok: false; m
 
 /* Admins only. A shorter period applies at once: the purge runs right after the save. */
 export function saveReceiptRetention(viewer: Viewer, days: number, expectedVersion: number, now = new Date()): SaveRetentionResult {
-  if (!canAdministerStipend(viewer)) throw new NotFoundError("stipend settings");
+  if (!canAdministerStipend(viewer)) throw new NotFoundError("setting");
   if (!Number.isInteger(days) || days < 0 || days > MAX_RETENTION_DAYS) return { ok: false, message: `Enter a whole number of days from 0 to ${MAX_RETENTION_DAYS}` };
   const saved = db().transaction(
     (tx): SaveRetentionResult => {

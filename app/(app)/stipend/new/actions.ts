@@ -2,10 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
 import { todayIso } from "@/lib/format";
 import { createClaim, getStipendPolicy } from "@/lib/dal/stipend";
+import { purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";
 import { isReceiptLink, MAX_RECEIPT_BYTES, RECEIPT_TOO_BIG } from "@/lib/stipend/receipt-file";
 
@@ -92,6 +94,8 @@ export async function createClaimAction(prev: ClaimFormState, formData: FormData
   });
   if (!result.ok) return fail({ [result.field]: [result.message] });
 
+  // The retention rule's opportunistic run, after the response and at most hourly.
+  after(() => purgeExpiredReceiptsIfDue());
   revalidatePath("/stipend", "layout");
   redirect(`/stipend?year=${year}&filed=${result.id}`);
 }
