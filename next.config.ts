@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { FORM_BODY_LIMIT_MB } from "./lib/request-limits";
 
 /* Headers for every response, static files included; the CSP (with its per-request nonce) is set in proxy.ts. */
 const securityHeaders = [
@@ -15,8 +16,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3"],
   experimental: {
-    // Receipts up to 5 MB travel through server actions; leave room for the other fields.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Receipts up to 5 MB travel through server actions. The room above that lets the action itself refuse a
+    // bigger file beside its field; the proxy answers bodies over the limit (see lib/request-limits.ts).
+    serverActions: { bodySizeLimit: `${FORM_BODY_LIMIT_MB}mb` },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,16 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { BODY_TOO_LARGE_MESSAGE, FORM_BODY_LIMIT_BYTES } from "@/lib/request-limits";
+import { routeSetsOwnCsp } from "@/lib/security-policy";
 
 /*
  * Runs before every page. It sets a per-request CSP nonce and the security
  * headers, passes the requested path on for the sign-in return trip, and sends
  * visitors without a session cookie to sign-in. It is a convenience only: the
  * access check is on the server, in every page, action and route handler.
+ * It also turns away posts too big for a form (lib/request-limits.ts).
  */
 const PUBLIC_PATHS = ["/signin", "/api/auth", "/invite"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const tooBig = bodyProblem(request);
+  if (tooBig) return tooBig;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -44,8 +49,23 @@ export function proxy(request: NextRequest) {
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  response.headers.set("Content-Security-Policy", csp);
+  // A route handler with its own policy (a sandboxed download) keeps it: a header set here would replace it.
+  if (!routeSetsOwnCsp(pathname)) response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/*
+ * A post whose declared length is over the form limit, or that declares none
+ * (a chunked body can't be measured up front), is answered here: past the
+ * limit, Next.js would fail the server action with a 500.
+ */
+function bodyProblem(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST") return null;
+  const declared = request.headers.get("content-length");
+  const plain = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  if (declared === null) return new NextResponse("Send the form with a Content-Length.", { status: 411, headers: plain });
+  if (Number(declared) > FORM_BODY_LIMIT_BYTES) return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: plain });
+  return null;
 }
 
 export const config = {

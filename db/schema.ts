@@ -302,19 +302,42 @@ export const stipendPolicies = sqliteTable(
   (t) => [check("stipend_policies_allowance", sql`${t.allowanceMinor} >= 0`), check("stipend_policies_currency", sql`length(${t.currency}) = 3`)],
 );
 
-/* An uploaded receipt, stored in the data directory under a random name. */
-export const receipts = sqliteTable("receipts", {
-  id: text("id").primaryKey(),
-  storedName: text("stored_name").notNull().unique(),
-  originalName: text("original_name").notNull(),
-  contentType: text("content_type").notNull(),
-  sizeBytes: integer("size_bytes").notNull(),
-  sha256: text("sha256").notNull(),
-  uploadedById: text("uploaded_by_id")
-    .notNull()
-    .references(() => people.id),
-  createdAt: createdAt(),
-});
+/*
+ * An uploaded receipt, stored in the data directory under a random name. When
+ * the retention rule deletes the file, the row stays with `removedAt` set: the
+ * claim page says what happened, and the upload still counts toward its
+ * uploader's limits (created_at is the upload time).
+ */
+export const receipts = sqliteTable(
+  "receipts",
+  {
+    id: text("id").primaryKey(),
+    storedName: text("stored_name").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedById: text("uploaded_by_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("receipts_uploader_time").on(t.uploadedById, t.createdAt)],
+);
+
+/* Stipend settings that are not per year: a single row (id 1), absent until an admin first saves. */
+export const stipendSettings = sqliteTable(
+  "stipend_settings",
+  {
+    id: integer("id").primaryKey(),
+    rejectedReceiptRetentionDays: integer("rejected_receipt_retention_days").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedById: text("updated_by_id").references(() => people.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [check("stipend_settings_single_row", sql`${t.id} = 1`), check("stipend_settings_retention", sql`${t.rejectedReceiptRetentionDays} between 0 and 3650`)],
+);
 
 
 export const stipendClaims = sqliteTable(

@@ -1,6 +1,6 @@
-import type { BrowserContext } from "@playwright/test";
+import type { BrowserContext, Request } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { people, stipendClaims } from "@/db/schema";
+import { people, stipendClaims, stipendSettings } from "@/db/schema";
 import { DEMO, expect, SIGNED_OUT, signedInPage, storageStateFor, test, type DemoRole } from "./support/fixtures";
 
 /*
@@ -111,4 +111,32 @@ test.describe("access control over HTTP", () => {
     await expect(page.getByText(DEMO.manager.name)).toHaveCount(0);
     await context.close();
   });
+});
+
+test("a non-admin cannot set the receipt retention, even by replaying an admin's request", async ({ browser, db, playwright, baseURL }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("admin") });
+  const page = await context.newPage();
+  await page.goto("/stipend/admin");
+  // The admin's own submission is captured and stopped, so only the replays below could change anything.
+  let submission: Request | undefined;
+  await page.route("**/stipend/admin**", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    submission = route.request();
+    await route.abort();
+  });
+  await page.getByLabel("Keep receipts of rejected claims for (days)").fill("7");
+  await page.getByRole("button", { name: "Save retention" }).click();
+  await expect.poll(() => submission).toBeDefined();
+  const headers = await submission!.allHeaders();
+  delete headers.cookie;
+  for (const role of ["engineer", "manager"] as const) {
+    const request = await playwright.request.newContext({ baseURL, storageState: storageStateFor(role) });
+    const response = await request.post(submission!.url(), { headers, data: submission!.postDataBuffer()!, maxRedirects: 0 });
+    expect(response.status(), role).toBeLessThan(500);
+    // The action ran and its DAL call refused, the same way as for a missing record.
+    expect(await response.text()).toContain("That setting does not exist or you do not have access to it.");
+    await request.dispose();
+  }
+  expect(db.select({ days: stipendSettings.rejectedReceiptRetentionDays }).from(stipendSettings).get()?.days).not.toBe(7);
+  await context.close();
 });

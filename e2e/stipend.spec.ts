@@ -1,18 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Page } from "@playwright/test";
 import { people, receipts, stipendClaims } from "@/db/schema";
 import { expectNoSeriousViolations } from "./support/a11y";
 import { DEMO, expect, signedInPage, storageStateFor, test } from "./support/fixtures";
+import { fillClaim, pdfOfSize, PNG } from "./support/stipend";
 
 const YEAR = new Date().getUTCFullYear();
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-
-async function fillClaim(page: Page, claim: { item: string; vendor?: string; category?: string; amount: string }) {
-  await page.getByLabel("Item", { exact: true }).fill(claim.item);
-  await page.getByLabel("Vendor").fill(claim.vendor ?? "Bookshop");
-  await page.getByLabel("Category").selectOption(claim.category ?? "Books");
-  await page.getByLabel("Amount paid").fill(claim.amount);
-}
 
 test("an engineer files a claim, the manager approves, an admin reimburses and the CSV holds it", async ({ browser, createPerson }) => {
   const manager = await createPerson({ role: "manager", trackKey: "mgmt", levelKey: "m1", name: `Mia Manager ${Date.now()}` });
@@ -156,7 +148,6 @@ test("20 claims at once that together exceed the balance leave it at zero or mor
 test("a 5 MB receipt uploads; one byte more is refused", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
   const page = await signedInPage(browser, engineer.email);
-  const pdfOfSize = (bytes: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(bytes - 9, 0x20)]);
   await page.goto("/stipend/new");
   await fillClaim(page, { item: "Conference proceedings", amount: "80" });
   await page.getByLabel("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024 + 1) });

@@ -13,7 +13,8 @@ import { exportPeopleRows, previewPeopleImport } from "@/lib/dal/people-csv";
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { insertPerson } from "@/lib/test/factory";
-import { createClaim, getClaim, getReceiptFile, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
+import { createClaim, getClaim, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
+import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
 /*
@@ -135,6 +136,8 @@ const stipendYearOf = (target: keyof Org["people"]) => (org: Org, actor: Actor) 
 const savePolicy = (org: Org, actor: Actor) =>
   mustSucceed(saveStipendPolicy(org.as[actor], 2030, { allowanceMinor: 100_000, currency: "USD", categories: ["Books"], overBalance: "refuse", prorateNewStarters: true }, 0));
 const stipendReport = (org: Org, actor: Actor) => getStipendReport(org.as[actor], 2026);
+const readRetention = (org: Org, actor: Actor) => getReceiptRetention(org.as[actor]);
+const saveRetention = (org: Org, actor: Actor) => mustSucceed(saveReceiptRetention(org.as[actor], 90, getReceiptRetention(org.as.admin).version));
 
 rows.push(
   { what: "see own stipend year", as: "engineer", expect: "allowed", run: stipendYearOf("engineer") },
@@ -166,6 +169,12 @@ rows.push(
   { what: "set the stipend policy", as: "admin", expect: "allowed", run: savePolicy },
   { what: "see the stipend report", as: "manager", expect: "refused", run: stipendReport },
   { what: "see the stipend report", as: "admin", expect: "allowed", run: stipendReport },
+  { what: "see how long rejected receipts are kept", as: "manager", expect: "refused", run: readRetention },
+  { what: "see how long rejected receipts are kept", as: "admin", expect: "allowed", run: readRetention },
+  { what: "set how long rejected receipts are kept", as: "engineer", expect: "refused", run: saveRetention },
+  { what: "set how long rejected receipts are kept", as: "manager", expect: "refused", run: saveRetention },
+  { what: "set how long rejected receipts are kept", as: "director", expect: "refused", run: saveRetention },
+  { what: "set how long rejected receipts are kept", as: "admin", expect: "allowed", run: saveRetention },
 );
 
 let org: Org;

@@ -9,7 +9,8 @@ import { NotFoundError } from "@/lib/errors";
 import { insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { getViewerById } from "./people";
-import { createClaim, getClaim, getReceiptFile, getStipendPolicy, getStipendReport, getStipendYear, listClaimsAwaitingMe, saveStipendPolicy, stipendActionItems, transitionClaim, type NewClaim } from "./stipend";
+import { createClaim, getClaim, getStipendPolicy, getStipendReport, getStipendYear, listClaimsAwaitingMe, saveStipendPolicy, stipendActionItems, transitionClaim, type NewClaim } from "./stipend";
+import { getReceiptFile } from "./stipend-receipts";
 
 const TODAY = "2026-11-22";
 const claim = (overrides: Partial<NewClaim> = {}): NewClaim => ({

@@ -1,23 +1,20 @@
 import "server-only";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
 import { competencies, people, receipts, stipendClaimEvents, stipendClaims, stipendPolicies, themes } from "@/db/schema";
 import type { ClaimStatus } from "@/lib/domain/enums";
-import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
 import { allowanceFor, checkNewClaim, defaultPolicy, HOLDING_STATUSES, summarise, type StipendPolicy } from "@/lib/stipend/balance";
 import { allowedActions, canActOnClaim, canAdministerStipend, canViewClaim } from "@/lib/policies/stipend";
 import { TRANSITIONS, type ClaimAction } from "@/lib/stipend/claim-rules";
-import { checkReceipt } from "@/lib/stipend/receipt-file";
 import { formatMoney } from "@/lib/stipend/money";
 import type { ActionItem } from "@/lib/domain/action-item";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
+import { deleteReceiptFiles, discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
 import type { Viewer } from "@/lib/domain/viewer";
 
 /* ---------- Policy ---------- */
@@ -151,7 +148,7 @@ export function listStipendYears(viewer: Viewer, currentYear: number): number[] 
 
 export function getClaim(viewer: Viewer, claimId: string) {
   const claim = db()
-    .select({ ...claimColumns, ownerName: owner.name, ownerTeam: owner.team, ownerManagerId: owner.managerId, managerActive: ownerManager.active, managerName: ownerManager.name, receiptName: receipts.originalName, receiptType: receipts.contentType, receiptSize: receipts.sizeBytes })
+    .select({ ...claimColumns, ownerName: owner.name, ownerTeam: owner.team, ownerManagerId: owner.managerId, managerActive: ownerManager.active, managerName: ownerManager.name, receiptName: receipts.originalName, receiptType: receipts.contentType, receiptSize: receipts.sizeBytes, receiptRemovedAt: receipts.removedAt })
     .from(stipendClaims)
     .innerJoin(owner, eq(owner.id, stipendClaims.personId))
     .leftJoin(ownerManager, eq(ownerManager.id, owner.managerId))
@@ -193,16 +190,6 @@ export type NewClaim = {
 export type ClaimField = "purchaseDate" | "category" | "currencyPaid" | "amountPaid" | "amountCharged" | "receipt" | "cell";
 export type CreateClaimResult = { ok: true; id: string } | { ok: false; field: ClaimField; message: string };
 
-function receiptsDir() {
-  return path.join(config().dataDir, "receipts");
-}
-
-/*
- * Files a claim for the viewer. The receipt file is written first under a
- * random name; the balance check and the insert are then one immediate
- * transaction, so concurrent claims queue and none can take the balance below
- * zero. A refused claim leaves no file behind.
- */
 /*
  * A start date sets the prorated allowance of its year. Moving it must not
  * shrink an allowance below what the person already holds in claims.
@@ -226,7 +213,13 @@ function cellExists(competencyKey: string, themeKey: string): boolean {
   return Boolean(competency && theme);
 }
 
-export async function createClaim(viewer: Viewer, input: NewClaim, today = todayIso()): Promise<CreateClaimResult> {
+/*
+ * Files a claim for the viewer. The receipt file is written first under a
+ * random name; the upload limits, the balance check and the insert are then
+ * one immediate transaction, so concurrent claims queue and none can take the
+ * balance below zero or slip past a limit. A refused claim leaves no file behind.
+ */
+export async function createClaim(viewer: Viewer, input: NewClaim, today = todayIso(), now = new Date()): Promise<CreateClaimResult> {
   if (input.purchaseDate > today) return { ok: false, field: "purchaseDate", message: "The purchase date can't be in the future" };
   const year = Number(input.purchaseDate.slice(0, 4));
   const currentYear = Number(today.slice(0, 4));
@@ -239,21 +232,11 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
   const amountChargedMinor = sameCurrency ? input.amountPaidMinor : input.amountChargedMinor;
   if (amountChargedMinor === null) return { ok: false, field: "amountCharged", message: `You paid in ${input.currencyPaid}: enter what it came to in ${policy.currency}` };
 
-  let stored: { id: string; file: string; row: typeof receipts.$inferInsert } | null = null;
+  let stored: StoredReceipt | null = null;
   if (input.receiptFile) {
-    const bytes = new Uint8Array(await input.receiptFile.arrayBuffer());
-    const check = checkReceipt(bytes);
-    if (!check.ok) return { ok: false, field: "receipt", message: check.error };
-    const storedName = crypto.randomBytes(24).toString("hex");
-    fs.mkdirSync(receiptsDir(), { recursive: true });
-    const file = path.join(receiptsDir(), storedName);
-    await fs.promises.writeFile(file, bytes, { flag: "wx", mode: 0o600 });
-    const id = crypto.randomUUID();
-    stored = {
-      id,
-      file,
-      row: { id, storedName, originalName: input.receiptFile.name.slice(0, 200) || "receipt", contentType: check.type, sizeBytes: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex"), uploadedById: viewer.id },
-    };
+    const written = await writeReceiptFile(viewer, input.receiptFile);
+    if (!written.ok) return { ok: false, field: "receipt", message: written.message };
+    stored = written.stored;
   } else if (!input.receiptUrl) {
     return { ok: false, field: "receipt", message: "Attach the receipt or link to it" };
   }
@@ -269,13 +252,15 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
         }
         const person = personFacts(tx, viewer.id);
         if (!person) throw new NotFoundError("person");
+        const overLimit = stored && uploadLimitProblem(tx, viewer.id, stored.row.sizeBytes, now);
+        if (overLimit) return { ok: false, field: "receipt", message: overLimit };
         const remaining = allowanceFor(yearPolicy, person.startDate) - heldMinor(tx, viewer.id, year);
         const fit = checkNewClaim(yearPolicy, Math.max(0, remaining), amountChargedMinor);
         if (!fit.allowed) {
           const left = formatMoney(Math.max(0, remaining), yearPolicy.currency);
           return { ok: false, field: sameCurrency ? "amountPaid" : "amountCharged", message: `That is more than your remaining ${year} balance of ${left}` };
         }
-        if (stored) tx.insert(receipts).values(stored.row).run();
+        if (stored) insertReceipt(tx, stored, now);
         const id = crypto.randomUUID();
         tx.insert(stipendClaims)
           .values({
@@ -289,7 +274,7 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
             amountPaidMinor: input.amountPaidMinor,
             currencyPaid: input.currencyPaid,
             amountChargedMinor,
-            receiptId: stored?.id ?? null,
+            receiptId: stored?.row.id ?? null,
             receiptUrl: input.receiptUrl,
             note: input.note,
             competencyKey: input.cell?.competencyKey ?? null,
@@ -309,10 +294,10 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
       },
       { behavior: "immediate" },
     );
-    if (!result.ok && stored) await fs.promises.rm(stored.file, { force: true });
+    if (!result.ok && stored) await discardReceiptFile(stored);
     return result;
   } catch (error) {
-    if (stored) await fs.promises.rm(stored.file, { force: true });
+    if (stored) await discardReceiptFile(stored);
     throw error;
   }
 }
@@ -324,13 +309,15 @@ export type TransitionResult = { ok: true } | { ok: false; message: string };
 /*
  * Withdraw, approve, reject or reimburse. The version the viewer saw must
  * still be current, so two tabs (or two approvers) never silently overwrite.
- * A claim the viewer may not act on looks missing.
+ * A claim the viewer may not act on looks missing. Withdrawing deletes the
+ * receipt file (the retention rule) once the change has committed.
  */
 export function transitionClaim(viewer: Viewer, claimId: string, action: ClaimAction, expectedVersion: number, reason: string): TransitionResult {
-  return db().transaction(
+  let fileToDelete: string | null = null;
+  const result = db().transaction(
     (tx): TransitionResult => {
       const claim = tx
-        .select({ id: stipendClaims.id, personId: stipendClaims.personId, status: stipendClaims.status, version: stipendClaims.version, year: stipendClaims.year, amountChargedMinor: stipendClaims.amountChargedMinor })
+        .select({ id: stipendClaims.id, personId: stipendClaims.personId, status: stipendClaims.status, version: stipendClaims.version, receiptId: stipendClaims.receiptId })
         .from(stipendClaims)
         .where(eq(stipendClaims.id, claimId))
         .get();
@@ -357,26 +344,13 @@ export function transitionClaim(viewer: Viewer, claimId: string, action: ClaimAc
       if (updated.changes !== 1) return { ok: false, message: "This claim changed since you opened it. Reload the page to see where it stands." };
       tx.insert(stipendClaimEvents).values({ claimId, actorId: viewer.id, fromStatus: from, toStatus: to, reason, at: now }).run();
       recordAudit(tx, { actorId: viewer.id, action: `stipend-claim.${action}`, recordType: "stipend-claim", recordId: claimId, summary: `Claim ${from} -> ${to}${reason ? `: ${reason}` : ""}` });
+      if (action === "withdraw" && claim.receiptId) fileToDelete = markReceiptRemoved(tx, { receiptId: claim.receiptId, claimId, actorId: viewer.id, now, why: "the claim was withdrawn" });
       return { ok: true };
     },
     { behavior: "immediate" },
   );
-}
-
-/* ---------- Receipts ---------- */
-
-/* The stored file behind a receipt, for someone who may see the claim it belongs to. */
-export function getReceiptFile(viewer: Viewer, receiptId: string) {
-  const row = db()
-    .select({ personId: stipendClaims.personId, storedName: receipts.storedName, contentType: receipts.contentType, originalName: receipts.originalName })
-    .from(receipts)
-    .innerJoin(stipendClaims, eq(stipendClaims.receiptId, receipts.id))
-    .where(eq(receipts.id, receiptId))
-    .get();
-  if (!row || !canViewClaim(viewer, relationshipTo(viewer.id, row.personId))) throw new NotFoundError("receipt");
-  // Stored names are hex we generated; checked again so a bad row can never walk out of the folder.
-  if (!/^[0-9a-f]{48}$/.test(row.storedName)) throw new NotFoundError("receipt");
-  return { file: path.join(receiptsDir(), row.storedName), contentType: row.contentType, originalName: row.originalName };
+  if (fileToDelete) deleteReceiptFiles([fileToDelete]);
+  return result;
 }
 
 /* ---------- Approvals and the team view ---------- */

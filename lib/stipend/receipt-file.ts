@@ -3,6 +3,17 @@
  * browser claims: a text file renamed ".pdf" is not a PDF.
  */
 export const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
+/* One wording wherever the size is checked: the browser, the action and the DAL. */
+export const RECEIPT_TOO_BIG = "Receipts can be up to 5 MB";
+
+/*
+ * Per-person upload limits, counted from the receipts table over rolling
+ * windows. Every upload counts, including those whose file was later removed
+ * (withdrawn or rejected claims): otherwise filing and withdrawing would
+ * never run out.
+ */
+export const RECEIPT_UPLOADS_PER_DAY = 20;
+export const RECEIPT_BYTES_PER_YEAR = 50 * 1024 * 1024;
 
 export type ReceiptType = "application/pdf" | "image/png" | "image/jpeg";
 
@@ -20,7 +31,7 @@ export type ReceiptCheck = { ok: true; type: ReceiptType } | { ok: false; error:
 
 export function checkReceipt(bytes: Uint8Array): ReceiptCheck {
   if (bytes.length === 0) return { ok: false, error: "That file is empty" };
-  if (bytes.length > MAX_RECEIPT_BYTES) return { ok: false, error: "Receipts can be up to 5 MB" };
+  if (bytes.length > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG };
   const type = sniffReceiptType(bytes);
   return type ? { ok: true, type } : { ok: false, error: "Upload a PDF, PNG or JPEG (this file is not one, whatever its name)" };
 }

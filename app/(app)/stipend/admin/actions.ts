@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
 import { saveStipendPolicy } from "@/lib/dal/stipend";
+import { MAX_RETENTION_DAYS, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";
 
@@ -48,4 +49,37 @@ export async function savePolicyAction(prev: PolicyFormState, formData: FormData
   }
   revalidatePath("/stipend", "layout");
   return { values: { ...values, categories: categories.join("\n") }, ok: true, message: `The ${year} policy is saved.`, attempt: prev.attempt + 1, version: version + 1 };
+}
+
+export type RetentionFormState = { days: string; version: number; fieldErrors?: { days?: string[] }; message?: string; ok?: boolean; attempt: number };
+
+const retentionSchema = z.object({
+  days: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, "Enter a whole number of days, like 90")
+    .transform(Number)
+    .pipe(z.number().max(MAX_RETENTION_DAYS, `Keep it to ${MAX_RETENTION_DAYS.toLocaleString("en-US")} days (10 years) or fewer`)),
+  version: z.coerce.number().int().min(0),
+});
+
+export async function saveRetentionAction(prev: RetentionFormState, formData: FormData): Promise<RetentionFormState> {
+  const days = String(formData.get("days") ?? "");
+  const fail = (fieldErrors: RetentionFormState["fieldErrors"], message = "Some answers need another look."): RetentionFormState => ({ ...prev, days, fieldErrors, message, ok: false, attempt: prev.attempt + 1 });
+  const current = await currentSession();
+  if (!current) return fail({}, "Your session has ended. Sign in again.");
+  const parsed = retentionSchema.safeParse({ days, version: formData.get("version") });
+  if (!parsed.success) return fail(z.flattenError(parsed.error).fieldErrors);
+  let removed: number;
+  try {
+    const result = saveReceiptRetention(current.viewer, parsed.data.days, parsed.data.version);
+    if (!result.ok) return fail({}, result.message);
+    removed = result.removed;
+  } catch (error) {
+    if (error instanceof NotFoundError) return fail({}, error.message);
+    throw error;
+  }
+  revalidatePath("/stipend", "layout");
+  const purged = removed ? ` ${removed} receipt ${removed === 1 ? "file was" : "files were"} past that and removed.` : "";
+  return { days: String(parsed.data.days), version: parsed.data.version + 1, ok: true, message: `Saved: receipts of rejected claims are kept for ${parsed.data.days} days.${purged}`, attempt: prev.attempt + 1 };
 }

@@ -1,14 +1,17 @@
 import { DataTable, TableHead } from "@/components/ui/table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getStipendPolicy, getStipendReport } from "@/lib/dal/stipend";
+import { getReceiptRetention, purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
 import { canAdministerStipend } from "@/lib/policies/stipend";
 import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
 import { Money } from "../_components/money";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
 import { PolicyForm } from "./policy-form";
+import { RetentionForm } from "./retention-form";
 
 export const metadata: Metadata = { title: "Stipend admin" };
 
@@ -57,6 +60,9 @@ export default async function StipendAdminPage({ searchParams }: Props) {
   const report = getStipendReport(viewer, year);
   const { currency } = report.policy;
   const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2];
+  const retention = getReceiptRetention(viewer);
+  // The retention rule's opportunistic run, after the response and at most hourly.
+  after(() => purgeExpiredReceiptsIfDue());
 
   return (
     <>
@@ -73,19 +79,27 @@ export default async function StipendAdminPage({ searchParams }: Props) {
         <YearSwitcher years={years} current={year} hrefFor={(y) => `/stipend/admin?year=${y}`} />
       </div>
       <div className="grid gap-6 xl:grid-cols-3">
-        <Card className="xl:col-span-1">
-          <CardHeader title={`${year} policy`} description={policy.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
-          <div className="px-5 py-5">
-            <PolicyForm
-              key={year}
-              year={year}
-              version={policy.version}
-              hasClaims={report.claims.length > 0}
-              currencies={[...new Set([policy.currency, ...COMMON_CURRENCIES])]}
-              initial={{ allowance: minorToDecimal(policy.allowanceMinor, policy.currency), currency: policy.currency, categories: policy.categories.join("\n"), overBalance: policy.overBalance, prorateNewStarters: policy.prorateNewStarters }}
-            />
-          </div>
-        </Card>
+        <div className="space-y-6 xl:col-span-1">
+          <Card>
+            <CardHeader title={`${year} policy`} description={policy.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
+            <div className="px-5 py-5">
+              <PolicyForm
+                key={year}
+                year={year}
+                version={policy.version}
+                hasClaims={report.claims.length > 0}
+                currencies={[...new Set([policy.currency, ...COMMON_CURRENCIES])]}
+                initial={{ allowance: minorToDecimal(policy.allowanceMinor, policy.currency), currency: policy.currency, categories: policy.categories.join("\n"), overBalance: policy.overBalance, prorateNewStarters: policy.prorateNewStarters }}
+              />
+            </div>
+          </Card>
+          <Card>
+            <CardHeader title="Receipt retention" description="For every year. Receipts of withdrawn claims are deleted at once; those of rejected claims after this period." />
+            <div className="px-5 py-5">
+              <RetentionForm days={retention.days} version={retention.version} />
+            </div>
+          </Card>
+        </div>
         <div className="space-y-6 xl:col-span-2">
           <Card>
             <CardHeader

@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
 import { todayIso } from "@/lib/format";
 import { createClaim, getStipendPolicy } from "@/lib/dal/stipend";
+import { purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";
-import { isReceiptLink, MAX_RECEIPT_BYTES } from "@/lib/stipend/receipt-file";
+import { isReceiptLink, MAX_RECEIPT_BYTES, RECEIPT_TOO_BIG } from "@/lib/stipend/receipt-file";
 
 export type ClaimFormValues = {
   purchaseDate: string;
@@ -72,7 +74,7 @@ export async function createClaimAction(prev: ClaimFormState, formData: FormData
   }
   // Checked here as well as in the DAL so that every mistake shows at once.
   if (!errors.purchaseDate && values.purchaseDate > todayIso()) errors.purchaseDate = ["The purchase date can't be in the future"];
-  if (receiptFile && receiptFile.size > MAX_RECEIPT_BYTES) errors.receipt = ["Receipts can be up to 5 MB"];
+  if (receiptFile && receiptFile.size > MAX_RECEIPT_BYTES) errors.receipt = [RECEIPT_TOO_BIG];
   if (!receiptFile && values.receiptUrl.trim() === "" && !errors.receiptUrl) errors.receipt = ["Attach the receipt or link to it"];
   if (Object.keys(errors).length > 0 || !parsed.success || !paid.ok) return fail(errors);
 
@@ -92,6 +94,8 @@ export async function createClaimAction(prev: ClaimFormState, formData: FormData
   });
   if (!result.ok) return fail({ [result.field]: [result.message] });
 
+  // The retention rule's opportunistic run, after the response and at most hourly.
+  after(() => purgeExpiredReceiptsIfDue());
   revalidatePath("/stipend", "layout");
   redirect(`/stipend?year=${year}&filed=${result.id}`);
 }

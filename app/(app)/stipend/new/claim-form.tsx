@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, FormMessage, Input, Options, Select, Textarea } from "@/components/ui/field";
+import { MAX_RECEIPT_BYTES, RECEIPT_TOO_BIG } from "@/lib/stipend/receipt-file";
 import { createClaimAction, type ClaimFormState, type ClaimFormValues } from "./actions";
 
 type CellOption = { value: string; label: string; group: string };
@@ -12,18 +13,39 @@ type Props = { today: string; policies: Record<string, YearPolicy>; currencies: 
 
 const policyFor = (policies: Record<string, YearPolicy>, date: string, today: string) => policies[date.slice(0, 4)] ?? policies[today.slice(0, 4)]!;
 
+/* Checked here so a too-big file is never sent: the server would refuse it anyway, after the whole upload. */
+const receiptSizeProblem = (file: File | null | undefined) => (file && file.size > MAX_RECEIPT_BYTES ? RECEIPT_TOO_BIG : null);
+
 export function ClaimForm(props: Props) {
   const initial: ClaimFormState = {
     values: { purchaseDate: props.today, item: "", vendor: "", category: "", amountPaid: "", currencyPaid: policyFor(props.policies, props.today, props.today).currency, amountCharged: "", receiptUrl: "", note: "", cell: "" },
     attempt: 0,
   };
   const [state, formAction, pending] = useActionState<ClaimFormState, FormData>(createClaimAction, initial);
+  const [receiptError, setReceiptError] = useState<string | null>(null);
+  const refuseBigReceipt = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("receipt");
+    const problem = input instanceof HTMLInputElement ? receiptSizeProblem(input.files?.[0]) : null;
+    setReceiptError(problem);
+    if (problem && input instanceof HTMLInputElement) {
+      // Nothing is sent, so nothing typed is lost.
+      event.preventDefault();
+      input.focus();
+    }
+  };
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={refuseBigReceipt} noValidate>
       <FormMessage message={state.message} />
       <div className={`space-y-6 ${state.message ? "mt-5" : ""}`}>
         {/* A new key per attempt remounts the fields with what was sent, so nothing typed is lost. */}
-        <ClaimFields key={state.attempt} {...props} values={state.values} errors={state.fieldErrors ?? {}} hadFile={state.hadFile ?? false} />
+        <ClaimFields
+          key={state.attempt}
+          {...props}
+          values={state.values}
+          errors={{ ...state.fieldErrors, ...(receiptError ? { receipt: [receiptError] } : {}) }}
+          hadFile={state.hadFile ?? false}
+          onReceiptChange={(file) => setReceiptError(receiptSizeProblem(file))}
+        />
       </div>
       <div className="mt-6 flex flex-wrap items-center gap-3 border-t border-stone-200 pt-5">
         <Button type="submit" disabled={pending}>
@@ -37,7 +59,9 @@ export function ClaimForm(props: Props) {
   );
 }
 
-function ClaimFields({ today, policies, currencies, cells, values, errors, hadFile }: Props & { values: ClaimFormValues; errors: NonNullable<ClaimFormState["fieldErrors"]>; hadFile: boolean }) {
+type FieldsProps = Props & { values: ClaimFormValues; errors: NonNullable<ClaimFormState["fieldErrors"]>; hadFile: boolean; onReceiptChange: (file: File | undefined) => void };
+
+function ClaimFields({ today, policies, currencies, cells, values, errors, hadFile, onReceiptChange }: FieldsProps) {
   const [purchaseDate, setPurchaseDate] = useState(values.purchaseDate || today);
   const { currency: policyCurrency, categories } = policyFor(policies, purchaseDate, today);
   const [currency, setCurrency] = useState(values.currencyPaid || policyCurrency);
@@ -112,6 +136,7 @@ function ClaimFields({ today, policies, currencies, cells, values, errors, hadFi
               {...aria}
               name="receipt"
               type="file"
+              onChange={(e) => onReceiptChange(e.currentTarget.files?.[0])}
               accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
               className="block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-stone-800 hover:file:bg-stone-100"
             />

@@ -86,7 +86,12 @@ export default async function ClaimPage({ params }: Props) {
             <dd className="sm:col-span-2">{claim.category}</dd>
             <dt className="text-stone-600">Receipt</dt>
             <dd className="space-y-1 sm:col-span-2">
-              {claim.receiptId ? (
+              {claim.receiptId && claim.receiptRemovedAt ? (
+                <p className="text-stone-700" data-testid="receipt-removed">
+                  The receipt file ({claim.receiptName}) was removed on {formatDate(claim.receiptRemovedAt)} under the retention rule:{" "}
+                  {claim.status === "withdrawn" ? "files of withdrawn claims are deleted at once." : "files of rejected claims are deleted after a set time."}
+                </p>
+              ) : claim.receiptId ? (
                 <p>
                   <a className="font-medium text-brand-700 hover:underline" href={`/stipend/receipts/${claim.receiptId}`} download>
                     Download {claim.receiptName}
@@ -137,7 +142,7 @@ export default async function ClaimPage({ params }: Props) {
           ) : null}
           {actions.includes("withdraw") ? (
             <Card>
-              <CardHeader title="Changed your mind?" description="Withdrawing gives the money back to your balance." />
+              <CardHeader title="Changed your mind?" description={`Withdrawing gives the money back to your balance${claim.receiptId ? " and deletes the receipt file" : ""}.`} />
               <div className="px-5 py-5">
                 <TransitionButton claimId={claim.id} version={claim.version} action="withdraw" label="Withdraw claim" />
               </div>

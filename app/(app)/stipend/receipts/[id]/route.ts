@@ -1,16 +1,18 @@
 import fs from "node:fs";
 import { currentSession } from "@/lib/auth/viewer";
-import { getReceiptFile } from "@/lib/dal/stipend";
+import { getReceiptFile } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
 import { RECEIPT_EXTENSIONS, type ReceiptType } from "@/lib/stipend/receipt-file";
+import { DOWNLOAD_CSP } from "@/lib/security-policy";
 
 /*
  * GET /stipend/receipts/:id: the receipt file, to those who may see its claim.
  * Always a download, typed by what the bytes were found to be at upload and
- * never sniffed again by the browser.
+ * never sniffed again by the browser. The proxy leaves this route's CSP alone
+ * (lib/security-policy.ts), so even a missing receipt answers sandboxed.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "Content-Security-Policy": DOWNLOAD_CSP } });
   const session = await currentSession();
   if (!session) return notFound();
   const { id } = await params;
@@ -36,7 +38,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Disposition": `attachment; filename="${base}.${extension}"`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }

@@ -1,0 +1,14 @@
+import type { Page } from "@playwright/test";
+
+/* Shared by the stipend specs: the claim form's required fields, filled the way a person would. */
+export async function fillClaim(page: Page, claim: { item: string; vendor?: string; category?: string; amount: string }) {
+  await page.getByLabel("Item", { exact: true }).fill(claim.item);
+  await page.getByLabel("Vendor").fill(claim.vendor ?? "Bookshop");
+  await page.getByLabel("Category").selectOption(claim.category ?? "Books");
+  await page.getByLabel("Amount paid").fill(claim.amount);
+}
+
+export const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+/* A PDF of exactly `bytes` bytes: the signature, then padding. */
+export const pdfOfSize = (bytes: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(bytes - 9, 0x20)]);
