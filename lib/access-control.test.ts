@@ -13,7 +13,10 @@ import { exportPeopleRows, previewPeopleImport } from "@/lib/dal/people-csv";
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
 import { insertPerson } from "@/lib/test/factory";
-import { createClaim, getClaim, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
+import { listTeamClaims } from "@/lib/dal/stipend-approvals";
+import { createClaim, getClaim, getStipendYear, transitionClaim } from "@/lib/dal/stipend-claims";
+import { getStipendReport } from "@/lib/dal/stipend-reports";
+import { saveStipendPolicy } from "@/lib/dal/stipend-years";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 

@@ -30,7 +30,7 @@ async function main() {
   const { insertPerson } = await import("@/lib/test/factory");
   const { createSession, checkSession } = await import("@/lib/dal/sessions");
   const { getPersonProfile, getViewerById, relationshipTo } = await import("@/lib/dal/people");
-  const { createClaim, getStipendYear } = await import("@/lib/dal/stipend");
+  const { createClaim, getStipendYear } = await import("@/lib/dal/stipend-claims");
 
   installDefaultFramework(db());
   // 2,000 people: 10 directors, 100 managers, the rest engineers; six levels deep at most.

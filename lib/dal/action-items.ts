@@ -2,7 +2,7 @@ import "server-only";
 import type { ActionItem } from "@/lib/domain/action-item";
 import type { Viewer } from "@/lib/domain/viewer";
 import { accountLinkActionItems } from "./account-links";
-import { stipendActionItems } from "./stipend";
+import { stipendActionItems } from "./stipend-approvals";
 
 /*
  * "Needs my action": what is waiting on this viewer. Each feature contributes

@@ -13,7 +13,7 @@ import { createPerson, setActive, updatePerson } from "./people-admin";
 import { exportPeopleRows, importPeople } from "./people-csv";
 import { getViewerById } from "./people";
 import { checkSession, createSession } from "./sessions";
-import { createClaim } from "./stipend";
+import { createClaim } from "./stipend-claims";
 import { verifyCredentials } from "./sign-in";
 
 let org: Org;

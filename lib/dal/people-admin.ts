@@ -12,7 +12,7 @@ import { wouldCreateCycle } from "@/lib/people/org-rules";
 import { assertAdmin, publishedLevelJoin } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";
-import { startDateChangeProblem } from "./stipend";
+import { startDateChangeProblem } from "./stipend-years";
 
 /* People administration (admins only): the people list, adding, editing, moving, deactivating. */
 export type PersonInput = { name: string; email: string; role: Role; managerId: string | null; team: string; startDate: string };

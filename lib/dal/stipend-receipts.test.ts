@@ -9,7 +9,7 @@ import { RECEIPT_BYTES_PER_YEAR } from "@/lib/stipend/receipt-file";
 import { insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { getViewerById } from "./people";
-import { createClaim, getClaim, transitionClaim, type NewClaim } from "./stipend";
+import { createClaim, getClaim, transitionClaim, type NewClaim } from "./stipend-claims";
 import { getReceiptFile, getReceiptRetention, purgeExpiredReceipts, purgeExpiredReceiptsIfDue, saveReceiptRetention } from "./stipend-receipts";
 
 const TODAY = "2026-11-22";

@@ -9,7 +9,10 @@ import { NotFoundError } from "@/lib/errors";
 import { insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { getViewerById } from "./people";
-import { createClaim, getClaim, getStipendPolicy, getStipendReport, getStipendYear, listClaimsAwaitingMe, saveStipendPolicy, stipendActionItems, transitionClaim, type NewClaim } from "./stipend";
+import { listClaimsAwaitingMe, stipendActionItems } from "./stipend-approvals";
+import { createClaim, getClaim, getStipendYear, transitionClaim, type NewClaim } from "./stipend-claims";
+import { getStipendReport } from "./stipend-reports";
+import { getStipendPolicy, saveStipendPolicy } from "./stipend-years";
 import { getReceiptFile } from "./stipend-receipts";
 
 const TODAY = "2026-11-22";

@@ -3,7 +3,7 @@
  * shared start time, then files claims as fast as it can against the same
  * SQLite file as its siblings, and prints what happened as JSON.
  */
-import { createClaim } from "@/lib/dal/stipend";
+import { createClaim } from "@/lib/dal/stipend-claims";
 import { getViewerById } from "@/lib/dal/people";
 
 async function main() {

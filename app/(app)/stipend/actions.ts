@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
-import { transitionClaim } from "@/lib/dal/stipend";
+import { transitionClaim } from "@/lib/dal/stipend-claims";
 import { NotFoundError } from "@/lib/errors";
 
 /* On success the page re-renders with the claim's new status and history entry, which is the confirmation. */

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
-import { saveStipendPolicy } from "@/lib/dal/stipend";
+import { saveStipendPolicy } from "@/lib/dal/stipend-years";
 import { MAX_RETENTION_DAYS, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listTeamClaims } from "@/lib/dal/stipend";
+import { listTeamClaims } from "@/lib/dal/stipend-approvals";
 import { ClaimsTable } from "../_components/claims-table";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
 

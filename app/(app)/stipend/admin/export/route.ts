@@ -1,6 +1,6 @@
 import { currentSession } from "@/lib/auth/viewer";
 import { toCsv } from "@/lib/csv";
-import { getStipendReport } from "@/lib/dal/stipend";
+import { getStipendReport } from "@/lib/dal/stipend-reports";
 import { NotFoundError } from "@/lib/errors";
 import { STATUS_LABELS } from "@/lib/stipend/claim-rules";
 import { minorToDecimal } from "@/lib/stipend/money";

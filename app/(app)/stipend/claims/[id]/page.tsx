@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getFrameworkStructure } from "@/lib/dal/framework";
-import { getClaim } from "@/lib/dal/stipend";
+import { getClaim } from "@/lib/dal/stipend-claims";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { ClaimHistory } from "../../_components/claim-history";
