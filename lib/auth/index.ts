@@ -5,6 +5,7 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { authSecret, config } from "@/lib/config";
 import { clientAddress } from "./client-address";
+import { safeRedirectUrl } from "./return-path";
 import { endSessionById, linkSsoAccount } from "@/lib/dal/auth-store";
 import { createSession } from "@/lib/dal/sessions";
 import { verifyCredentials } from "@/lib/dal/sign-in";
@@ -83,6 +84,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: providers(),
   callbacks: {
+    // Return addresses in Auth.js's own endpoints and cookies follow the same rule as the sign-in page.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     // Company SSO admits only people an admin has already added, matched by email.
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
