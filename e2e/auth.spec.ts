@@ -1,7 +1,9 @@
 import { SSO_EMAIL } from "./support/env";
 import { DEMO, expect, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import crypto from "node:crypto";
+import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { people } from "@/db/schema";
+import { people, sessions } from "@/db/schema";
 
 test.describe("signed in", () => {
   test.use({ storageState: storageStateFor("manager") });
@@ -151,4 +153,58 @@ test("every response carries the security headers", async ({ request }) => {
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+/* Every string anywhere in a JSON value, with the key it sits under. */
+function strings(value: unknown, key = ""): { key: string; value: string }[] {
+  if (typeof value === "string") return [{ key, value }];
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [{ key: k, value: "" }, ...strings(v, k)]);
+  return [];
+}
+
+/* What Auth.js answers for "no session": null, or an empty object. */
+const signedOut = (body: unknown) => body === null || (typeof body === "object" && Object.keys(body as object).length === 0);
+
+async function sessionEndpoint(page: Page) {
+  const response = await page.request.get("/api/auth/session");
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+test.describe("/api/auth/session", () => {
+  test("tells page scripts who is signed in, and no token", async ({ browser, createPerson, db }) => {
+    const person = await createPerson();
+    const page = await signedInPage(browser, person.email);
+    const body = await sessionEndpoint(page);
+    const storedIds = new Set(db.select({ id: sessions.id }).from(sessions).where(eq(sessions.personId, person.id)).all().map((s) => s.id));
+    expect(storedIds.size).toBe(1);
+    for (const { key, value } of strings(body)) {
+      expect(key, "no token-named field").not.toMatch(/sid|token|jwt|secret/i);
+      // The session table keeps a hash of each token: no string here may hash to one.
+      expect(storedIds.has(crypto.createHash("sha256").update(value).digest("base64url")), `${key} is a session token`).toBe(false);
+      expect(value, `${key} looks like a token`).not.toMatch(/^[A-Za-z0-9_-]{24,}$|^eyJ/);
+    }
+    expect(body.user).toEqual({ name: person.name, email: person.email });
+    await page.context().close();
+  });
+
+  test("reports no one once the session was signed out, even with the old cookie", async ({ browser, createPerson }) => {
+    const person = await createPerson();
+    const page = await signedInPage(browser, person.email);
+    const cookies = await page.context().cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.context().addCookies(cookies);
+    expect(signedOut(await sessionEndpoint(page))).toBe(true);
+    await page.context().close();
+  });
+
+  test("reports no one once the person is deactivated", async ({ browser, createPerson, db }) => {
+    const person = await createPerson();
+    const page = await signedInPage(browser, person.email);
+    expect(signedOut(await sessionEndpoint(page))).toBe(false);
+    db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
+    expect(signedOut(await sessionEndpoint(page))).toBe(true);
+    await page.context().close();
+  });
 });

@@ -7,14 +7,9 @@ import { authSecret, config } from "@/lib/config";
 import { clientAddress } from "./client-address";
 import { safeRedirectUrl } from "./return-path";
 import { endSessionById, linkSsoAccount } from "@/lib/dal/auth-store";
-import { createSession } from "@/lib/dal/sessions";
+import { getViewerById } from "@/lib/dal/people";
+import { checkSession, createSession } from "@/lib/dal/sessions";
 import { verifyCredentials } from "@/lib/dal/sign-in";
-
-declare module "next-auth" {
-  interface Session {
-    sid?: string;
-  }
-}
 
 declare module "@auth/core/jwt" {
   interface JWT {
@@ -67,9 +62,11 @@ export const ssoProvider = () => (config().oidc ? { id: "oidc", name: config().o
  * Sessions are JWT cookies (the Credentials provider requires them), but each
  * cookie carries only the id of a row in `sessions`; lib/auth/viewer.ts checks
  * that row on every request, which is what makes deactivation, idle and
- * absolute timeouts and "end this session" take effect at once.
+ * absolute timeouts and "end this session" take effect at once. The viewer
+ * reads the token from the cookie itself (lib/auth/session-token.ts), so the
+ * session object, which /api/auth/session serves to the browser, never holds it.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: Math.floor(config().sessionMaxMs / 1000) },
@@ -96,15 +93,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return linkSsoAccount(String(profile.email), account.provider, account.providerAccountId) !== null;
     },
     async jwt({ token, user, account, profile }) {
-      if (!account) return token;
+      // Not a sign-in: the cookie counts only while its row in `sessions` is open (null clears it).
+      if (!account) return token.sid && checkSession(token.sid).valid ? token : null;
       const personId =
         account.provider === "oidc" ? linkSsoAccount(String(profile?.email ?? ""), account.provider, account.providerAccountId) : user?.id;
       if (!personId) return null;
       return { sub: personId, sid: createSession(personId, account.provider) };
     },
+    // /api/auth/session hands this to page scripts: who is signed in, never the token.
     async session({ session, token }) {
-      session.sid = token.sid;
-      return session;
+      const person = token.sub ? getViewerById(token.sub) : null;
+      return { user: { name: person?.name, email: person?.email }, expires: session.expires };
     },
   },
   events: {
