@@ -1,7 +1,7 @@
 import { SSO_EMAIL } from "./support/env";
-import { DEMO, expect, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { DEMO, expect, SIGNED_OUT, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
 import crypto from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Page, PlaywrightWorkerArgs } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { people, sessions } from "@/db/schema";
 
@@ -134,6 +134,8 @@ test("company SSO signs in a person an admin has added", async ({ page, createPe
   await expect(page.getByTestId("signed-in-as")).toHaveText("Sasha SSO");
   await page.goto("/account");
   await expect(page.getByText("with company SSO").first()).toBeVisible();
+  // SSO sign-in remembers the browser too (see the device cookie tests below).
+  expect((await page.context().cookies()).some((c) => c.name === "trellis-device" && c.httpOnly)).toBe(true);
 });
 
 test("session cookies are HttpOnly and SameSite", async ({ page, createPerson }) => {
@@ -206,5 +208,50 @@ test.describe("/api/auth/session", () => {
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
     expect(signedOut(await sessionEndpoint(page))).toBe(true);
     await page.context().close();
+  });
+});
+
+/*
+ * Ten wrong passwords from ten addresses, all at once, straight at Auth.js's
+ * credentials endpoint: what the outside probe did to lock an account.
+ * Each claims its own address (no trusted proxy here), so the shared
+ * localhost address used by the rest of the suite is not slowed.
+ */
+async function lockOutFromElsewhere(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, email: string) {
+  const attacker = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
+  const { csrfToken } = await (await attacker.get("/api/auth/csrf")).json();
+  const attempts = Array.from({ length: 10 }, (_, i) =>
+    attacker.post("/api/auth/callback/credentials", {
+      form: { email, password: `wrong guess ${i}`, csrfToken, callbackUrl: "/" },
+      headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+      maxRedirects: 0,
+    }),
+  );
+  for (const response of await Promise.all(attempts)) expect(response.headers()["location"]).toContain("error=CredentialsSignin");
+  await attacker.dispose();
+}
+
+test.describe("device cookie", () => {
+  test("a browser that signed in before still gets in after strangers lock the account; a new browser does not", async ({ browser, playwright, baseURL, createPerson }) => {
+    test.setTimeout(60_000);
+    const person = await createPerson();
+    const known = await signedInPage(browser, person.email);
+    const device = (await known.context().cookies()).find((c) => c.name === "trellis-device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(device!.expires * 1000).toBeGreaterThan(Date.now() + 360 * 24 * 3_600_000);
+    await known.getByRole("button", { name: "Sign out" }).click();
+    await expect(known).toHaveURL(/\/signin/);
+
+    await lockOutFromElsewhere(playwright, baseURL!, person.email);
+
+    const stranger = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
+    await signIn(stranger, person.email, TEST_PASSWORD);
+    await expect(stranger.getByRole("status")).toContainText("Too many failed attempts");
+    await expect(stranger.getByTestId("signed-in-as")).toHaveCount(0);
+
+    await signIn(known, person.email, TEST_PASSWORD);
+    await expect(known.getByTestId("signed-in-as")).toHaveText(person.name);
+    await stranger.context().close();
+    await known.context().close();
   });
 });

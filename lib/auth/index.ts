@@ -5,6 +5,8 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { authSecret, config } from "@/lib/config";
 import { clientAddress } from "./client-address";
+import { deviceCookieFrom } from "./device-cookie";
+import { rememberDevice } from "./remember-device";
 import { safeRedirectUrl } from "./return-path";
 import { endSessionById, linkSsoAccount } from "@/lib/dal/auth-store";
 import { getViewerById } from "@/lib/dal/people";
@@ -35,7 +37,8 @@ function providers(): Provider[] {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const client = clientAddress(request.headers.get("x-forwarded-for"), config().trustedProxyHops);
-        const result = await verifyCredentials(parsed.data.email, parsed.data.password, client);
+        const device = deviceCookieFrom(request.headers.get("cookie"));
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password, { ...client, device });
         if (result.ok) return { id: result.personId };
         throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
       },
@@ -98,6 +101,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
       const personId =
         account.provider === "oidc" ? linkSsoAccount(String(profile?.email ?? ""), account.provider, account.providerAccountId) : user?.id;
       if (!personId) return null;
+      await rememberDevice(personId);
       return { sub: personId, sid: createSession(personId, account.provider) };
     },
     // /api/auth/session hands this to page scripts: who is signed in, never the token.
