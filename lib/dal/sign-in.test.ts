@@ -77,7 +77,8 @@ describe("verifyCredentials", () => {
     await expect(verifyCredentials(colleague.email, "a good long password", from("192.0.2.50", false), t0 + 1000, noSleep)).resolves.toMatchObject({ ok: true });
   });
 
-  describe("with a device cookie from an earlier sign-in", () => {
+  // Each of these runs a dozen real password checks.
+  describe("with a device cookie from an earlier sign-in", { timeout: 30_000 }, () => {
     const right = "a good long password";
     async function lockedOut() {
       const person = insertPerson(db(), { passwordHash: hash });
