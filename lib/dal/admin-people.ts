@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
 import { accountLinks, accounts, auditLog, committeeMembers, levelHistory, levels, people, type Role, signInThrottle, versionLevels } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { accountKey } from "@/lib/auth/throttle";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
 import { LINK_TTL_MS, linkState, type LinkPurpose } from "@/lib/people/account-link-rules";
@@ -15,7 +16,6 @@ import { auditFilter, recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import type { ActionItem } from "./action-items";
 import { endSessionsOf } from "./sessions";
-import { accountKey } from "./sign-in";
 import { startDateChangeProblem } from "./stipend";
 import type { Viewer } from "./viewer-type";
 
