@@ -1,7 +1,9 @@
 import { SSO_EMAIL } from "./support/env";
-import { DEMO, expect, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { DEMO, expect, SIGNED_OUT, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import crypto from "node:crypto";
+import type { Page, PlaywrightWorkerArgs } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { people } from "@/db/schema";
+import { people, sessions } from "@/db/schema";
 
 test.describe("signed in", () => {
   test.use({ storageState: storageStateFor("manager") });
@@ -132,6 +134,8 @@ test("company SSO signs in a person an admin has added", async ({ page, createPe
   await expect(page.getByTestId("signed-in-as")).toHaveText("Sasha SSO");
   await page.goto("/account");
   await expect(page.getByText("with company SSO").first()).toBeVisible();
+  // SSO sign-in remembers the browser too (see the device cookie tests below).
+  expect((await page.context().cookies()).some((c) => c.name === "trellis-device" && c.httpOnly)).toBe(true);
 });
 
 test("session cookies are HttpOnly and SameSite", async ({ page, createPerson }) => {
@@ -151,4 +155,103 @@ test("every response carries the security headers", async ({ request }) => {
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+/* Every string anywhere in a JSON value, with the key it sits under. */
+function strings(value: unknown, key = ""): { key: string; value: string }[] {
+  if (typeof value === "string") return [{ key, value }];
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [{ key: k, value: "" }, ...strings(v, k)]);
+  return [];
+}
+
+/* What Auth.js answers for "no session": null, or an empty object. */
+const signedOut = (body: unknown) => body === null || (typeof body === "object" && Object.keys(body as object).length === 0);
+
+async function sessionEndpoint(page: Page) {
+  const response = await page.request.get("/api/auth/session");
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+test.describe("/api/auth/session", () => {
+  test("tells page scripts who is signed in, and no token", async ({ browser, createPerson, db }) => {
+    const person = await createPerson();
+    const page = await signedInPage(browser, person.email);
+    const body = await sessionEndpoint(page);
+    const storedIds = new Set(db.select({ id: sessions.id }).from(sessions).where(eq(sessions.personId, person.id)).all().map((s) => s.id));
+    expect(storedIds.size).toBe(1);
+    for (const { key, value } of strings(body)) {
+      expect(key, "no token-named field").not.toMatch(/sid|token|jwt|secret/i);
+      // The session table keeps a hash of each token: no string here may hash to one.
+      expect(storedIds.has(crypto.createHash("sha256").update(value).digest("base64url")), `${key} is a session token`).toBe(false);
+      expect(value, `${key} looks like a token`).not.toMatch(/^[A-Za-z0-9_-]{24,}$|^eyJ/);
+    }
+    expect(body.user).toEqual({ name: person.name, email: person.email });
+    await page.context().close();
+  });
+
+  test("reports no one once the session was signed out, even with the old cookie", async ({ browser, createPerson }) => {
+    const person = await createPerson();
+    const page = await signedInPage(browser, person.email);
+    const cookies = await page.context().cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.context().addCookies(cookies);
+    expect(signedOut(await sessionEndpoint(page))).toBe(true);
+    await page.context().close();
+  });
+
+  test("reports no one once the person is deactivated", async ({ browser, createPerson, db }) => {
+    const person = await createPerson();
+    const page = await signedInPage(browser, person.email);
+    expect(signedOut(await sessionEndpoint(page))).toBe(false);
+    db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
+    expect(signedOut(await sessionEndpoint(page))).toBe(true);
+    await page.context().close();
+  });
+});
+
+/*
+ * Ten wrong passwords from ten addresses, all at once, straight at Auth.js's
+ * credentials endpoint: what the outside probe did to lock an account.
+ * Each claims its own address (no trusted proxy here), so the shared
+ * localhost address used by the rest of the suite is not slowed.
+ */
+async function lockOutFromElsewhere(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, email: string) {
+  const attacker = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
+  const { csrfToken } = await (await attacker.get("/api/auth/csrf")).json();
+  const attempts = Array.from({ length: 10 }, (_, i) =>
+    attacker.post("/api/auth/callback/credentials", {
+      form: { email, password: `wrong guess ${i}`, csrfToken, callbackUrl: "/" },
+      headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+      maxRedirects: 0,
+    }),
+  );
+  for (const response of await Promise.all(attempts)) expect(response.headers()["location"]).toContain("error=CredentialsSignin");
+  await attacker.dispose();
+}
+
+test.describe("device cookie", () => {
+  test("a browser that signed in before still gets in after strangers lock the account; a new browser does not", async ({ browser, playwright, baseURL, createPerson }) => {
+    test.setTimeout(60_000);
+    const person = await createPerson();
+    const known = await signedInPage(browser, person.email);
+    const device = (await known.context().cookies()).find((c) => c.name === "trellis-device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(device!.expires * 1000).toBeGreaterThan(Date.now() + 360 * 24 * 3_600_000);
+    await known.getByRole("button", { name: "Sign out" }).click();
+    await expect(known).toHaveURL(/\/signin/);
+
+    await lockOutFromElsewhere(playwright, baseURL!, person.email);
+
+    const stranger = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
+    await signIn(stranger, person.email, TEST_PASSWORD);
+    await expect(stranger.getByRole("status")).toContainText("Too many failed attempts");
+    await expect(stranger.getByTestId("signed-in-as")).toHaveCount(0);
+
+    await signIn(known, person.email, TEST_PASSWORD);
+    await expect(known.getByTestId("signed-in-as")).toHaveText(person.name);
+    await stranger.context().close();
+    await known.context().close();
+  });
 });

@@ -5,15 +5,13 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { authSecret, config } from "@/lib/config";
 import { clientAddress } from "./client-address";
+import { deviceCookieFrom } from "./device-cookie";
+import { rememberDevice } from "./remember-device";
+import { safeRedirectUrl } from "./return-path";
 import { endSessionById, linkSsoAccount } from "@/lib/dal/auth-store";
-import { createSession } from "@/lib/dal/sessions";
+import { getViewerById } from "@/lib/dal/people";
+import { checkSession, createSession } from "@/lib/dal/sessions";
 import { verifyCredentials } from "@/lib/dal/sign-in";
-
-declare module "next-auth" {
-  interface Session {
-    sid?: string;
-  }
-}
 
 declare module "@auth/core/jwt" {
   interface JWT {
@@ -39,7 +37,8 @@ function providers(): Provider[] {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const client = clientAddress(request.headers.get("x-forwarded-for"), config().trustedProxyHops);
-        const result = await verifyCredentials(parsed.data.email, parsed.data.password, client);
+        const device = deviceCookieFrom(request.headers.get("cookie"));
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password, { ...client, device });
         if (result.ok) return { id: result.personId };
         throw result.reason === "locked" ? new TooManyAttempts() : new InvalidCredentials();
       },
@@ -66,9 +65,11 @@ export const ssoProvider = () => (config().oidc ? { id: "oidc", name: config().o
  * Sessions are JWT cookies (the Credentials provider requires them), but each
  * cookie carries only the id of a row in `sessions`; lib/auth/viewer.ts checks
  * that row on every request, which is what makes deactivation, idle and
- * absolute timeouts and "end this session" take effect at once.
+ * absolute timeouts and "end this session" take effect at once. The viewer
+ * reads the token from the cookie itself (lib/auth/session-token.ts), so the
+ * session object, which /api/auth/session serves to the browser, never holds it.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: Math.floor(config().sessionMaxMs / 1000) },
@@ -83,6 +84,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: providers(),
   callbacks: {
+    // Return addresses in Auth.js's own endpoints and cookies follow the same rule as the sign-in page.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     // Company SSO admits only people an admin has already added, matched by email.
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
@@ -91,15 +96,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return linkSsoAccount(String(profile.email), account.provider, account.providerAccountId) !== null;
     },
     async jwt({ token, user, account, profile }) {
-      if (!account) return token;
+      // Not a sign-in: the cookie counts only while its row in `sessions` is open (null clears it).
+      if (!account) return token.sid && checkSession(token.sid).valid ? token : null;
       const personId =
         account.provider === "oidc" ? linkSsoAccount(String(profile?.email ?? ""), account.provider, account.providerAccountId) : user?.id;
       if (!personId) return null;
+      await rememberDevice(personId);
       return { sub: personId, sid: createSession(personId, account.provider) };
     },
+    // /api/auth/session hands this to page scripts: who is signed in, never the token.
     async session({ session, token }) {
-      session.sid = token.sid;
-      return session;
+      const person = token.sub ? getViewerById(token.sub) : null;
+      return { user: { name: person?.name, email: person?.email }, expires: session.expires };
     },
   },
   events: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_POLICY, assess, recordFailure, type ThrottleState } from "./throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, assess, DEVICE_POLICY, recordFailure, signInKeys, type ThrottleState } from "./throttle";
 
 const t0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 
@@ -38,5 +38,42 @@ describe("sign-in throttle", () => {
   it("forgets failures older than the window", () => {
     const state = failTimes(ACCOUNT_POLICY.slowAfter + 1);
     expect(assess(state, ACCOUNT_POLICY, t0 + ACCOUNT_POLICY.windowMs + 60_000)).toEqual({ allowed: true, delayMs: 0 });
+  });
+});
+
+describe("which counters a sign-in attempt uses", () => {
+  const office = { address: "203.0.113.7", trusted: true };
+
+  it("counts a browser without a device cookie on the account", () => {
+    expect(signInKeys(" Jo@Example.com", office, null)).toEqual([
+      { key: "account:jo@example.com", policy: ACCOUNT_POLICY },
+      { key: "address:203.0.113.7", policy: ADDRESS_POLICY },
+    ]);
+  });
+
+  it("counts a known device on its own key instead, with the account's limits", () => {
+    expect(signInKeys("jo@example.com", office, { nonce: "n1" })).toEqual([
+      { key: "device:n1", policy: DEVICE_POLICY },
+      { key: "address:203.0.113.7", policy: ADDRESS_POLICY },
+    ]);
+    expect(DEVICE_POLICY).toEqual(ACCOUNT_POLICY);
+  });
+
+  it("never lets an unvouched address lock", () => {
+    const [, address] = signInKeys("jo@example.com", { address: "192.0.2.1", trusted: false }, null);
+    expect(address!.policy.lockAfter).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("leaves a known device free while the account is locked, and locks the device on its own failures", () => {
+    const [account] = signInKeys("jo@example.com", office, null);
+    const [device] = signInKeys("jo@example.com", office, { nonce: "n1" });
+    const states = new Map<string, ThrottleState | null>();
+    for (let i = 0; i < ACCOUNT_POLICY.lockAfter; i++) states.set(account!.key, recordFailure(states.get(account!.key) ?? null, account!.policy, t0 + i));
+    const later = t0 + 60_000;
+    expect(assess(states.get(account!.key)!, account!.policy, later).allowed).toBe(false);
+    expect(assess(states.get(device!.key) ?? null, device!.policy, later)).toEqual({ allowed: true, delayMs: 0 });
+    for (let i = 0; i < DEVICE_POLICY.lockAfter; i++) states.set(device!.key, recordFailure(states.get(device!.key) ?? null, device!.policy, later + i));
+    expect(assess(states.get(device!.key)!, device!.policy, later + 60_000).allowed).toBe(false);
+    expect(assess(states.get(device!.key)!, device!.policy, later + DEVICE_POLICY.lockMs + 60_000).allowed).toBe(true);
   });
 });

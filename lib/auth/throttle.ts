@@ -13,6 +13,30 @@ export const ACCOUNT_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, slowAfter
 // An office shares one address, so the per-address limits are looser.
 export const ADDRESS_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, slowAfter: 20, lockAfter: 60, lockMs: 15 * 60_000, maxDelayMs: 4_000 };
 
+/*
+ * A browser that proves with a device cookie (lib/auth/device-cookie.ts) that
+ * it signed in to this account before is counted on its own key instead of the
+ * account's, so strangers locking the account do not lock the person out. It
+ * gets the account's limits: a stolen cookie buys no more guesses than that.
+ */
+export const DEVICE_POLICY: ThrottlePolicy = ACCOUNT_POLICY;
+
+export type ThrottleKey = { key: string; policy: ThrottlePolicy };
+
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+
+/*
+ * The counters a password attempt is checked against and counted on. An
+ * address nobody vouches for only slows attempts: anyone could claim it, so it
+ * must not be able to lock others out.
+ */
+export function signInKeys(email: string, client: { address: string; trusted: boolean }, device: { nonce: string } | null): ThrottleKey[] {
+  return [
+    device ? { key: `device:${device.nonce}`, policy: DEVICE_POLICY } : { key: accountKey(email), policy: ACCOUNT_POLICY },
+    { key: `address:${client.address}`, policy: client.trusted ? ADDRESS_POLICY : { ...ADDRESS_POLICY, lockAfter: Number.POSITIVE_INFINITY } },
+  ];
+}
+
 export type ThrottleVerdict = { allowed: true; delayMs: number } | { allowed: false; retryAfterMs: number };
 
 function current(state: ThrottleState | null, policy: ThrottlePolicy, now: number): ThrottleState | null {

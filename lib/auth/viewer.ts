@@ -5,8 +5,8 @@ import { cache } from "react";
 import { getViewerById } from "@/lib/dal/people";
 import { checkSession, type SessionCheck } from "@/lib/dal/sessions";
 import type { Viewer } from "@/lib/domain/viewer";
-import { auth } from "./index";
 import { safeReturnPath } from "./return-path";
+import { sessionToken } from "./session-token";
 
 export type { Viewer };
 
@@ -14,12 +14,12 @@ type ViewerState = { viewer: Viewer; sessionId: string } | { viewer: null; ended
 
 /* One check per request, shared by the layout, the page and its components. */
 const currentViewer = cache(async (): Promise<ViewerState> => {
-  const session = await auth();
-  if (!session?.sid) return { viewer: null, ended: null };
-  const check = checkSession(session.sid);
+  const sid = await sessionToken();
+  if (!sid) return { viewer: null, ended: null };
+  const check = checkSession(sid);
   if (!check.valid) return { viewer: null, ended: check };
   const viewer = getViewerById(check.personId);
-  return viewer ? { viewer, sessionId: session.sid } : { viewer: null, ended: { valid: false, reason: "deactivated" } };
+  return viewer ? { viewer, sessionId: sid } : { viewer: null, ended: { valid: false, reason: "deactivated" } };
 });
 
 export async function getViewer(): Promise<Viewer | null> {

@@ -12,7 +12,7 @@ import { canAdministerPeople } from "@/lib/policies/people";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";
-import { accountKey } from "./sign-in";
+import { accountKey } from "@/lib/auth/throttle";
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 

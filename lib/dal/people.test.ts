@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { NotFoundError } from "@/lib/errors";
 import { changePassword, getPersonProfile, getViewerById, relationshipTo } from "./people";
-import { accountKey, beginAttempt } from "./sign-in";
+import { beginAttempt } from "./sign-in";
 import { db } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY } from "@/lib/auth/throttle";
+import { ACCOUNT_POLICY, accountKey } from "@/lib/auth/throttle";
 import { insertPerson } from "@/lib/test/factory";
 
 let org: Org;

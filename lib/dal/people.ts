@@ -4,14 +4,14 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { levelHistory, people, versionLevels, versionTracks } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY } from "@/lib/auth/throttle";
+import { ACCOUNT_POLICY, accountKey } from "@/lib/auth/throttle";
 import { NotFoundError } from "@/lib/errors";
 import { canViewPerson } from "@/lib/policies/people";
 import { type Relationship } from "@/lib/policies/core";
 import { recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";
-import { accountKey, beginAttempt, forgiveAttempt } from "./sign-in";
+import { beginAttempt, forgiveAttempt } from "./sign-in";
 import type { Viewer } from "@/lib/domain/viewer";
 
 export function getViewerById(personId: string): Viewer | null {

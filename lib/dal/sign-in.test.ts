@@ -2,12 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { installDefaultFramework } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
+import { signDeviceCookie } from "@/lib/auth/device-cookie";
 import { ACCOUNT_POLICY, ADDRESS_POLICY } from "@/lib/auth/throttle";
+import { authSecret } from "@/lib/config";
 import { insertPerson } from "@/lib/test/factory";
 import { verifyCredentials } from "./sign-in";
 
 const t0 = Date.UTC(2026, 10, 22, 9, 0, 0);
-const from = (address: string, trusted = true) => ({ address, trusted });
+const from = (address: string, trusted = true, device: string | null = null) => ({ address, trusted, device });
 const noSleep = async () => {};
 let hash: string;
 
@@ -73,5 +75,51 @@ describe("verifyCredentials", () => {
     expect(delays.length).toBeGreaterThan(0);
     const colleague = insertPerson(db(), { passwordHash: hash });
     await expect(verifyCredentials(colleague.email, "a good long password", from("192.0.2.50", false), t0 + 1000, noSleep)).resolves.toMatchObject({ ok: true });
+  });
+
+  // Each of these runs a dozen real password checks.
+  describe("with a device cookie from an earlier sign-in", { timeout: 30_000 }, () => {
+    const right = "a good long password";
+    async function lockedOut() {
+      const person = insertPerson(db(), { passwordHash: hash });
+      for (let i = 0; i < ACCOUNT_POLICY.lockAfter; i++) await verifyCredentials(person.email, "wrong password!!", from(`10.4.0.${i}`), t0 - 60_000 + i, noSleep);
+      await expect(verifyCredentials(person.email, right, from("10.5.0.1"), t0, noSleep)).resolves.toMatchObject({ ok: false, reason: "locked" });
+      return person;
+    }
+
+    it("lets the person in past the account lock, which still stops everyone else", async () => {
+      const person = await lockedOut();
+      const device = signDeviceCookie(person.id, authSecret());
+      await expect(verifyCredentials(person.email, right, from("10.5.0.2", true, device), t0, noSleep)).resolves.toEqual({ ok: true, personId: person.id });
+      await expect(verifyCredentials(person.email, right, from("10.5.0.3"), t0 + 1000, noSleep)).resolves.toMatchObject({ ok: false, reason: "locked" });
+    });
+
+    it("does not let a forged cookie, or one from another account, past the lock", async () => {
+      const person = await lockedOut();
+      const other = insertPerson(db(), { passwordHash: hash });
+      const [payload] = signDeviceCookie(person.id, authSecret()).split(".");
+      for (const device of [
+        signDeviceCookie(other.id, authSecret()),
+        signDeviceCookie(person.id, "some-other-secret-of-enough-length-0000"),
+        `${payload}.${"A".repeat(43)}`,
+        `${payload}`,
+      ]) {
+        await expect(verifyCredentials(person.email, right, from("10.5.0.4", true, device), t0, noSleep)).resolves.toMatchObject({ ok: false, reason: "locked" });
+      }
+    });
+
+    it("is rate-limited on its own, so a stolen cookie locks after as many wrong guesses as an account", async () => {
+      const person = insertPerson(db(), { passwordHash: hash });
+      const stolen = signDeviceCookie(person.id, authSecret());
+      const delays: number[] = [];
+      for (let i = 0; i < ACCOUNT_POLICY.lockAfter; i++) {
+        await verifyCredentials(person.email, "wrong password!!", from(`10.6.0.${i}`, true, stolen), t0 + i, async (ms) => void delays.push(ms));
+      }
+      expect(delays.slice(0, 2)).toEqual([500, 1000]);
+      await expect(verifyCredentials(person.email, right, from("10.6.1.1", true, stolen), t0 + 60_000, noSleep)).resolves.toMatchObject({ ok: false, reason: "locked" });
+      // Another of the person's devices has a count of its own.
+      await expect(verifyCredentials(person.email, right, from("10.6.1.2", true, signDeviceCookie(person.id, authSecret())), t0 + 60_000, noSleep)).resolves.toMatchObject({ ok: true });
+      await expect(verifyCredentials(person.email, right, from("10.6.1.1", true, stolen), t0 + 60_000 + ACCOUNT_POLICY.lockMs, noSleep)).resolves.toMatchObject({ ok: true });
+    });
   });
 });

@@ -2,15 +2,16 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, signInThrottle } from "@/db/schema";
+import { readDeviceCookie } from "@/lib/auth/device-cookie";
 import { verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, assess, recordFailure, type ThrottlePolicy, type ThrottleState } from "@/lib/auth/throttle";
+import { assess, recordFailure, signInKeys, type ThrottleKey, type ThrottleState } from "@/lib/auth/throttle";
+import { authSecret } from "@/lib/config";
 
 export type CredentialsResult =
   | { ok: true; personId: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterMs: number };
 
-export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 
 function readState(tx: Executor, key: string): ThrottleState | null {
   const row = tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
@@ -21,8 +22,6 @@ function writeState(tx: Executor, key: string, state: ThrottleState) {
   const values = { failures: state.failures, firstFailureAt: new Date(state.firstFailureAt), lockedUntil: state.lockedUntil ? new Date(state.lockedUntil) : null };
   tx.insert(signInThrottle).values({ key, ...values }).onConflictDoUpdate({ target: signInThrottle.key, set: values }).run();
 }
-
-export type ThrottleKey = { key: string; policy: ThrottlePolicy };
 
 /*
  * Checks the limits and counts this attempt as a failure in one immediate
@@ -48,7 +47,7 @@ export function beginAttempt(keys: ThrottleKey[], now: number): { allowed: true;
 export function forgiveAttempt(keys: ThrottleKey[]) {
   db().transaction((tx) => {
     for (const { key } of keys) {
-      if (key.startsWith("account:")) tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+      if (key.startsWith("account:") || key.startsWith("device:")) tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
       else tx.update(signInThrottle).set({ failures: sql`max(${signInThrottle.failures} - 1, 0)` }).where(eq(signInThrottle.key, key)).run();
     }
   });
@@ -57,28 +56,26 @@ export function forgiveAttempt(keys: ThrottleKey[]) {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /*
- * Email and password check, throttled per account and per client address.
- * Unknown emails, inactive people and wrong passwords give the same answer.
- * An address that is not vouched for by a trusted proxy only slows attempts:
- * anyone could claim it, so it must not be able to lock others out.
+ * Email and password check, throttled per account (or per device, see
+ * signInKeys) and per client address. Unknown emails, inactive people and
+ * wrong passwords give the same answer. `client.device` is the raw device
+ * cookie; it counts only if its signature holds and it names this account.
  */
 export async function verifyCredentials(
   email: string,
   password: string,
-  client: { address: string; trusted: boolean },
+  client: { address: string; trusted: boolean; device?: string | null },
   now = Date.now(),
   sleep: (ms: number) => Promise<void> = realSleep,
 ): Promise<CredentialsResult> {
   const normalised = email.trim().toLowerCase();
-  const keys: ThrottleKey[] = [
-    { key: accountKey(normalised), policy: ACCOUNT_POLICY },
-    { key: `address:${client.address}`, policy: client.trusted ? ADDRESS_POLICY : { ...ADDRESS_POLICY, lockAfter: Number.POSITIVE_INFINITY } },
-  ];
+  const person = db().select({ id: people.id, passwordHash: people.passwordHash, active: people.active }).from(people).where(eq(people.email, normalised)).get();
+  const device = client.device ? readDeviceCookie(client.device, authSecret()) : null;
+  const keys = signInKeys(normalised, client, person && device?.personId === person.id ? device : null);
   const attempt = beginAttempt(keys, now);
   if (!attempt.allowed) return { ok: false, reason: "locked", retryAfterMs: attempt.retryAfterMs };
   if (attempt.delayMs) await sleep(attempt.delayMs);
 
-  const person = db().select({ id: people.id, passwordHash: people.passwordHash, active: people.active }).from(people).where(eq(people.email, normalised)).get();
   const matches = await verifyPassword(password, person?.passwordHash ?? null);
   if (!person || !person.active || !matches) return { ok: false, reason: "invalid" };
   forgiveAttempt(keys);
