@@ -3,14 +3,15 @@ import nextTs from "eslint-config-next/typescript";
 
 /*
  * The layers, checked here rather than remembered (README, "Layout"):
- *   app/, components/  ->  lib/ (auth, dal, policies, domain rules)  ->  db/
- * Only the data-access layer opens the database; access rules stay pure; the
- * shared vocabulary in lib/domain/ depends on nothing.
+ *   app/, components/  ->  lib/action, lib/auth  ->  lib/dal  ->  db/
+ *   and beside them, pure: lib/policies (access rules), lib/security (sign-in
+ *   rules), lib/<feature>/ (domain rules), lib/domain (shared vocabulary, a leaf).
+ * Only the data-access layer opens the database; access rules stay pure.
  */
 const DB = { group: ["@/db", "@/db/*", "**/db", "**/db/*"], message: "Only lib/dal/ reaches the database; import types from lib/domain/." };
 const CONNECTION = { name: "@/db", message: "Only lib/dal/ opens the database connection." };
 const DAL = { group: ["@/lib/dal", "@/lib/dal/*", "**/dal/*"], message: "Access rules are pure: the DAL asks them, never the other way round." };
-const AUTH_GLUE = ["@/lib/auth", "@/lib/auth/index", "@/lib/auth/viewer"].map((name) => ({ name, message: "The DAL takes the viewer as an argument; it does not look up the session." }));
+const AUTH_GLUE = { group: ["@/lib/auth", "@/lib/auth/*"], message: "lib/auth (Auth.js and the session) sits above the DAL: the DAL takes the viewer as an argument. Pure sign-in rules live in lib/security/." };
 
 const restrict = (files, paths, patterns, ignores = []) => ({
   files,
@@ -27,7 +28,8 @@ const config = [
   restrict(["app/**", "components/**"], [], [DB]),
   restrict(["lib/**"], [CONNECTION], [], ["lib/dal/**", "lib/test/**", ...TESTS]),
   restrict(["lib/policies/**"], [], [DAL, DB]),
-  restrict(["lib/dal/**"], AUTH_GLUE, []),
+  restrict(["lib/dal/**"], [], [AUTH_GLUE]),
+  restrict(["lib/security/**"], [], [DAL, DB, AUTH_GLUE]),
   restrict(["lib/domain/**"], [], [{ group: ["@/*", "../*"], message: "lib/domain/ is a leaf: it imports nothing of ours." }]),
   restrict(["components/ui/**"], [], [DAL, { group: ["@/lib/auth", "@/lib/auth/*"], message: "UI primitives are presentational." }]),
 ];

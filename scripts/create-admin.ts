@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { db } from "@/db";
 import { installDefaultFramework } from "@/db/seed";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { createFirstAdmin } from "@/lib/dal/bootstrap";
 
 async function main() {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accountLinks, auditLog, committeeMembers, frameworkVersions, levelHistory, people } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { insertFrameworkVersion } from "@/lib/dal/framework";
 import { parseFramework } from "@/lib/framework/format";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";

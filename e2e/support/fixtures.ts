@@ -1,6 +1,6 @@
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { openDatabase, type Db } from "@/db";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { insertPerson, type NewPerson } from "@/lib/test/factory";
 import { E2E_DB } from "./env";
 

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getViewerById } from "@/lib/dal/people";
 import { checkSession, type SessionCheck } from "@/lib/dal/sessions";
 import type { Viewer } from "@/lib/domain/viewer";
-import { safeReturnPath } from "./return-path";
+import { safeReturnPath } from "@/lib/security/return-path";
 import { sessionToken } from "./session-token";
 
 export type { Viewer };

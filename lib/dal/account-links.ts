@@ -5,14 +5,14 @@ import { db } from "@/db";
 import { accountLinks, people, signInThrottle } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
 import type { Viewer } from "@/lib/domain/viewer";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { NotFoundError } from "@/lib/errors";
 import { LINK_TTL_MS, linkState, type LinkPurpose } from "@/lib/people/account-link-rules";
 import { canAdministerPeople } from "@/lib/policies/people";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";
-import { accountKey } from "@/lib/auth/throttle";
+import { accountKey } from "@/lib/security/throttle";
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 

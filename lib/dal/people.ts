@@ -3,8 +3,8 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { levelHistory, people, versionLevels, versionTracks } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, accountKey } from "@/lib/auth/throttle";
+import { hashPassword, verifyPassword } from "@/lib/security/password";
+import { ACCOUNT_LIMITS, accountKey } from "@/lib/security/throttle";
 import { NotFoundError } from "@/lib/errors";
 import { canViewPerson } from "@/lib/policies/people";
 import { type Relationship } from "@/lib/policies/core";
@@ -138,7 +138,7 @@ export async function changePassword(viewer: Viewer, currentSessionId: string, c
   if (!row) throw new NotFoundError("person");
   if (row.passwordHash) {
     // Guessing the current password from a stolen session counts against the same limit as signing in.
-    const keys = [{ key: accountKey(viewer.email), policy: ACCOUNT_POLICY }];
+    const keys = [{ key: accountKey(viewer.email), limits: ACCOUNT_LIMITS }];
     const attempt = beginAttempt(keys, Date.now());
     if (!attempt.allowed) return { ok: false, field: "currentPassword", message: "Too many wrong passwords. Try again in 15 minutes." };
     if (attempt.delayMs) await sleep(attempt.delayMs);

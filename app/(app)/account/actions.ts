@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, plainAction } from "@/lib/action";
-import { withNewPassword } from "@/lib/auth/password-rules";
+import { withNewPassword } from "@/lib/security/password-rules";
 import { endOtherSessions } from "@/lib/dal/account";
 import { changePassword } from "@/lib/dal/people";
 import { fieldError } from "@/lib/domain/result";

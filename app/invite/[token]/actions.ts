@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { invalidState } from "@/lib/action";
-import { withNewPassword } from "@/lib/auth/password-rules";
+import { withNewPassword } from "@/lib/security/password-rules";
 import { redeemAccountLink } from "@/lib/dal/account-links";
 import type { ActionState, FieldErrors } from "@/lib/domain/result";
 

@@ -7,11 +7,11 @@
 
 export type ThrottleState = { failures: number; firstFailureAt: number; lockedUntil: number | null };
 
-export type ThrottlePolicy = { windowMs: number; slowAfter: number; lockAfter: number; lockMs: number; maxDelayMs: number };
+export type ThrottleLimits = { windowMs: number; slowAfter: number; lockAfter: number; lockMs: number; maxDelayMs: number };
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, slowAfter: 3, lockAfter: 10, lockMs: 15 * 60_000, maxDelayMs: 4_000 };
+export const ACCOUNT_LIMITS: ThrottleLimits = { windowMs: 15 * 60_000, slowAfter: 3, lockAfter: 10, lockMs: 15 * 60_000, maxDelayMs: 4_000 };
 // An office shares one address, so the per-address limits are looser.
-export const ADDRESS_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, slowAfter: 20, lockAfter: 60, lockMs: 15 * 60_000, maxDelayMs: 4_000 };
+export const ADDRESS_LIMITS: ThrottleLimits = { windowMs: 15 * 60_000, slowAfter: 20, lockAfter: 60, lockMs: 15 * 60_000, maxDelayMs: 4_000 };
 
 /*
  * A browser that proves with a device cookie (lib/auth/device-cookie.ts) that
@@ -19,9 +19,9 @@ export const ADDRESS_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, slowAfter
  * account's, so strangers locking the account do not lock the person out. It
  * gets the account's limits: a stolen cookie buys no more guesses than that.
  */
-export const DEVICE_POLICY: ThrottlePolicy = ACCOUNT_POLICY;
+export const DEVICE_LIMITS: ThrottleLimits = ACCOUNT_LIMITS;
 
-export type ThrottleKey = { key: string; policy: ThrottlePolicy };
+export type ThrottleKey = { key: string; limits: ThrottleLimits };
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 
@@ -32,34 +32,34 @@ export const accountKey = (email: string) => `account:${email.trim().toLowerCase
  */
 export function signInKeys(email: string, client: { address: string; trusted: boolean }, device: { nonce: string } | null): ThrottleKey[] {
   return [
-    device ? { key: `device:${device.nonce}`, policy: DEVICE_POLICY } : { key: accountKey(email), policy: ACCOUNT_POLICY },
-    { key: `address:${client.address}`, policy: client.trusted ? ADDRESS_POLICY : { ...ADDRESS_POLICY, lockAfter: Number.POSITIVE_INFINITY } },
+    device ? { key: `device:${device.nonce}`, limits: DEVICE_LIMITS } : { key: accountKey(email), limits: ACCOUNT_LIMITS },
+    { key: `address:${client.address}`, limits: client.trusted ? ADDRESS_LIMITS : { ...ADDRESS_LIMITS, lockAfter: Number.POSITIVE_INFINITY } },
   ];
 }
 
 export type ThrottleVerdict = { allowed: true; delayMs: number } | { allowed: false; retryAfterMs: number };
 
-function current(state: ThrottleState | null, policy: ThrottlePolicy, now: number): ThrottleState | null {
+function current(state: ThrottleState | null, limits: ThrottleLimits, now: number): ThrottleState | null {
   if (!state) return null;
   if (state.lockedUntil !== null && state.lockedUntil > now) return state;
-  if (state.lockedUntil !== null || now - state.firstFailureAt > policy.windowMs) return null;
+  if (state.lockedUntil !== null || now - state.firstFailureAt > limits.windowMs) return null;
   return state;
 }
 
-export function assess(state: ThrottleState | null, policy: ThrottlePolicy, now: number): ThrottleVerdict {
-  const live = current(state, policy, now);
+export function assess(state: ThrottleState | null, limits: ThrottleLimits, now: number): ThrottleVerdict {
+  const live = current(state, limits, now);
   if (!live) return { allowed: true, delayMs: 0 };
   if (live.lockedUntil !== null && live.lockedUntil > now) return { allowed: false, retryAfterMs: live.lockedUntil - now };
-  const over = live.failures - policy.slowAfter + 1;
-  return { allowed: true, delayMs: over > 0 ? Math.min(policy.maxDelayMs, 500 * 2 ** (over - 1)) : 0 };
+  const over = live.failures - limits.slowAfter + 1;
+  return { allowed: true, delayMs: over > 0 ? Math.min(limits.maxDelayMs, 500 * 2 ** (over - 1)) : 0 };
 }
 
-export function recordFailure(state: ThrottleState | null, policy: ThrottlePolicy, now: number): ThrottleState {
-  const live = current(state, policy, now);
+export function recordFailure(state: ThrottleState | null, limits: ThrottleLimits, now: number): ThrottleState {
+  const live = current(state, limits, now);
   const failures = (live?.failures ?? 0) + 1;
   return {
     failures,
     firstFailureAt: live?.firstFailureAt ?? now,
-    lockedUntil: failures >= policy.lockAfter ? now + policy.lockMs : null,
+    lockedUntil: failures >= limits.lockAfter ? now + limits.lockMs : null,
   };
 }
