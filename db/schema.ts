@@ -285,8 +285,8 @@ export const committeeMembers = sqliteTable("committee_members", {
   addedAt: createdAt(),
 });
 
-/* Education stipend policy, one row per calendar year. Money is integer minor units of `currency`. */
-export const stipendPolicies = sqliteTable(
+/* Education stipend settings, one row per calendar year (the table keeps its first name, stipend_policies). Money is integer minor units of `currency`. */
+export const stipendYearSettings = sqliteTable(
   "stipend_policies",
   {
     year: integer("year").primaryKey(),
@@ -354,7 +354,7 @@ export const stipendClaims = sqliteTable(
     category: text("category").notNull(),
     amountPaidMinor: integer("amount_paid_minor").notNull(),
     currencyPaid: text("currency_paid").notNull(),
-    // In the policy currency of `year`; what the allowance is charged.
+    // In the currency of `year`; what the allowance is charged.
     amountChargedMinor: integer("amount_charged_minor").notNull(),
     receiptId: text("receipt_id").references(() => receipts.id),
     receiptUrl: text("receipt_url"),
@@ -362,7 +362,7 @@ export const stipendClaims = sqliteTable(
     competencyKey: text("competency_key").references(() => competencies.key),
     themeKey: text("theme_key").references(() => themes.key),
     status: text("status", { enum: CLAIM_STATUSES }).notNull().default("pending"),
-    // Set when the policy flags (rather than refuses) a claim over the remaining balance.
+    // Set when the year's settings flag (rather than refuses) a claim over the remaining balance.
     overBalance: integer("over_balance", { mode: "boolean" }).notNull().default(false),
     decidedById: text("decided_by_id").references(() => people.id),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),

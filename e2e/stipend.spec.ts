@@ -176,20 +176,20 @@ test("a pending claim can be withdrawn, which gives the money back", async ({ br
   await page.context().close();
 });
 
-test("an admin sets next year's policy without moving this year's balances", async ({ browser }) => {
+test("an admin sets next year's settings without moving this year's balances", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateFor("admin") });
   const page = await context.newPage();
   await page.goto(`/stipend/admin?year=${YEAR + 1}`);
   await expect(page.getByText("Not saved yet")).toBeVisible();
   await page.getByLabel("Yearly allowance").fill("2,500.999");
   await page.getByLabel("Categories").fill("");
-  await page.getByRole("button", { name: `Save ${YEAR + 1} policy` }).click();
+  await page.getByRole("button", { name: `Save ${YEAR + 1} settings` }).click();
   await expect(page.getByLabel("Yearly allowance")).toHaveAccessibleDescription(/USD amounts have at most 2 decimals/);
   await expect(page.getByLabel("Categories")).toHaveAccessibleDescription(/List at least one category/);
   await page.getByLabel("Yearly allowance").fill("2,500");
   await page.getByLabel("Categories").fill("Books\nCourses\nConferences");
-  await page.getByRole("button", { name: `Save ${YEAR + 1} policy` }).click();
-  await expect(page.getByText(`The ${YEAR + 1} policy is saved.`)).toBeVisible();
+  await page.getByRole("button", { name: `Save ${YEAR + 1} settings` }).click();
+  await expect(page.getByText(`The ${YEAR + 1} settings are saved.`)).toBeVisible();
   await page.goto(`/stipend/admin?year=${YEAR + 1}`);
   await expect(page.getByLabel("Yearly allowance")).toHaveValue("2500.00");
   await page.goto(`/stipend?year=${YEAR}`);

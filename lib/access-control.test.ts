@@ -16,7 +16,7 @@ import { insertPerson } from "@/lib/test/factory";
 import { listTeamClaims } from "@/lib/dal/stipend-approvals";
 import { createClaim, getClaim, getStipendYear, transitionClaim } from "@/lib/dal/stipend-claims";
 import { getStipendReport } from "@/lib/dal/stipend-reports";
-import { saveStipendPolicy } from "@/lib/dal/stipend-years";
+import { saveYearSettings } from "@/lib/dal/stipend-years";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
@@ -136,8 +136,8 @@ const receiptOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => {
   return getReceiptFile(org.as[actor], getClaim(org.as[ownerActor], id).claim.receiptId!);
 };
 const stipendYearOf = (target: keyof Org["people"]) => (org: Org, actor: Actor) => getStipendYear(org.as[actor], org.people[target].id, 2026);
-const savePolicy = (org: Org, actor: Actor) =>
-  mustSucceed(saveStipendPolicy(org.as[actor], 2030, { allowanceMinor: 100_000, currency: "USD", categories: ["Books"], overBalance: "refuse", prorateNewStarters: true }, 0));
+const saveSettings = (org: Org, actor: Actor) =>
+  mustSucceed(saveYearSettings(org.as[actor], 2030, { allowanceMinor: 100_000, currency: "USD", categories: ["Books"], overBalance: "refuse", prorateNewStarters: true }, 0));
 const stipendReport = (org: Org, actor: Actor) => getStipendReport(org.as[actor], 2026);
 const readRetention = (org: Org, actor: Actor) => getReceiptRetention(org.as[actor]);
 const saveRetention = (org: Org, actor: Actor) => mustSucceed(saveReceiptRetention(org.as[actor], 90, getReceiptRetention(org.as.admin).version));
@@ -168,8 +168,8 @@ rows.push(
   { what: "download a peer's receipt", as: "peer", expect: "refused", run: receiptOf("engineer") },
   { what: "download a direct report's receipt", as: "manager", expect: "allowed", run: receiptOf("engineer") },
   { what: "download a receipt outside their org", as: "otherManager", expect: "refused", run: receiptOf("engineer") },
-  { what: "set the stipend policy", as: "manager", expect: "refused", run: savePolicy },
-  { what: "set the stipend policy", as: "admin", expect: "allowed", run: savePolicy },
+  { what: "set a stipend year's settings", as: "manager", expect: "refused", run: saveSettings },
+  { what: "set a stipend year's settings", as: "admin", expect: "allowed", run: saveSettings },
   { what: "see the stipend report", as: "manager", expect: "refused", run: stipendReport },
   { what: "see the stipend report", as: "admin", expect: "allowed", run: stipendReport },
   { what: "see how long rejected receipts are kept", as: "manager", expect: "refused", run: readRetention },

@@ -19,15 +19,18 @@ export const CHECK_ANSWERS = "Some answers need another look. Each is marked bel
 export type ActionContext = { viewer: Viewer; sessionId: string; formData: FormData | null };
 
 /* What an action's work returns: a DAL Result, or a ready state (for payloads such as a preview). */
-export type Outcome<D> = (Result<unknown> & { data?: D; message?: string; version?: number }) | Failure;
+export type Outcome<D> = (Result<unknown> & { data?: D; message?: string; version?: number }) | (Failure & { data?: D });
 
 type Input = FormData | Record<string, unknown> | null | undefined;
+
+/* Never sent back to the browser, even to the person who typed them. */
+const SECRET_FIELD = /password|token/i;
 
 export function formValues(formData: FormData | null): Record<string, string> | undefined {
   if (!formData) return undefined;
   const values: Record<string, string> = {};
   // Files are left out: browsers cannot refill a file input.
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELD.test(key)) values[key] = value;
   return values;
 }
 
@@ -40,9 +43,10 @@ export function toState<D>(outcome: Outcome<D>, values?: Record<string, string>)
     const { data, message, version } = outcome as { data?: D; message?: string; version?: number };
     return { ok: true, data, message, version };
   }
-  if (outcome.conflict) return { ok: false, code: "conflict", message: outcome.message, conflict: outcome.conflict, values };
-  if (outcome.fieldErrors) return invalidState(outcome.fieldErrors, values, outcome.message ?? CHECK_ANSWERS);
-  return { ok: false, code: "refused", message: outcome.message, values };
+  const data = (outcome as { data?: D }).data;
+  if (outcome.conflict) return { ok: false, code: "conflict", message: outcome.message, conflict: outcome.conflict, values, data };
+  if (outcome.fieldErrors) return { ...invalidState<D>(outcome.fieldErrors, values, outcome.message ?? CHECK_ANSWERS), data };
+  return { ok: false, code: "refused", message: outcome.message, values, data };
 }
 
 /* For actions that answer a form: (previous state, form data) => next state. Also callable with a plain object. */
@@ -66,6 +70,17 @@ export function formAction<S extends z.ZodType, D = undefined>(
       logRefusal(error, session.viewer.id);
       return { ok: false, code: "not-found", message: error.message, values, attempt };
     }
+  };
+}
+
+/* For actions anyone may call (sign-in, redeeming a link): the same parsing and result, with no viewer. */
+export function publicAction<S extends z.ZodType, D = undefined>(schema: S, work: (input: z.output<S>, formData: FormData) => Outcome<D> | Promise<Outcome<D>>) {
+  return async (prev: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
+    const values = formValues(formData);
+    const attempt = (prev.attempt ?? 0) + 1;
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ...invalidState<D>(z.flattenError(parsed.error).fieldErrors as FieldErrors, values), attempt };
+    return { ...toState(await work(parsed.data, formData), values), attempt };
   };
 }
 

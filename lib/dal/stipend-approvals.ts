@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { canAdministerStipend } from "@/lib/policies/stipend";
 import { formatMoney } from "@/lib/stipend/money";
 import { owner, ownerManager } from "./stipend-columns";
-import { getStipendPolicy } from "./stipend-years";
+import { getYearSettings } from "./stipend-years";
 
 /* Claims seen from above: what waits on a manager or admin ("Needs my action" and the approvals page), and the team view. */
 const listColumns = {
@@ -51,13 +51,13 @@ export function listClaimsAwaitingMe(viewer: Viewer) {
         .orderBy(asc(stipendClaims.createdAt))
         .all()
     : [];
-  const currencies = policyCurrencies([...toDecide, ...toReimburse].map((c) => c.year));
+  const currencies = yearCurrencies([...toDecide, ...toReimburse].map((c) => c.year));
   const withCurrency = <T extends { year: number }>(c: T) => ({ ...c, currency: currencies.get(c.year)! });
   return { toDecide: toDecide.map(withCurrency), toReimburse: toReimburse.map(withCurrency) };
 }
 
-function policyCurrencies(years: number[]) {
-  return new Map([...new Set(years)].map((y) => [y, getStipendPolicy(y).currency]));
+function yearCurrencies(years: number[]) {
+  return new Map([...new Set(years)].map((y) => [y, getYearSettings(y).currency]));
 }
 
 export function stipendActionItems(viewer: Viewer): ActionItem[] {
@@ -100,7 +100,7 @@ function orgPersonIds(viewer: Viewer): string[] | "all" {
 /* Read-only list of the viewer's org's claims for a year (managers: their whole org; admins: everyone). */
 export function listTeamClaims(viewer: Viewer, year: number) {
   const ids = orgPersonIds(viewer);
-  if (ids !== "all" && ids.length === 0) return { claims: [], currency: getStipendPolicy(year).currency, hasOrg: false };
+  if (ids !== "all" && ids.length === 0) return { claims: [], currency: getYearSettings(year).currency, hasOrg: false };
   const claims = db()
     .select(listColumns)
     .from(stipendClaims)
@@ -108,5 +108,5 @@ export function listTeamClaims(viewer: Viewer, year: number) {
     .where(and(eq(stipendClaims.year, year), ids === "all" ? undefined : inArray(stipendClaims.personId, ids)))
     .orderBy(asc(owner.name), desc(stipendClaims.purchaseDate))
     .all();
-  return { claims, currency: getStipendPolicy(year).currency, hasOrg: true };
+  return { claims, currency: getYearSettings(year).currency, hasOrg: true };
 }

@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { competencies, people, receipts, stipendClaimEvents, stipendClaims, themes } from "@/db/schema";
 import type { ClaimStatus } from "@/lib/domain/enums";
+import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { todayIso } from "@/lib/format";
@@ -16,7 +17,7 @@ import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import { claimColumns, owner, ownerManager, personFacts } from "./stipend-columns";
 import { deleteReceiptFiles, discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
-import { ensurePolicyRow, getStipendPolicy, heldMinor } from "./stipend-years";
+import { ensureYearSettingsRow, getYearSettings, heldMinor } from "./stipend-years";
 
 /* A person's claims: reading their year and one claim, filing, and moving a claim along its states. */
 function eventsFor(claimIds: string[]) {
@@ -36,21 +37,21 @@ function eventsFor(claimIds: string[]) {
 
 export type ClaimEvent = { id: number; at: Date; actorName: string | null; fromStatus: ClaimStatus | null; toStatus: ClaimStatus; reason: string };
 
-/* A person's year: the policy, their allowance, the balance and every claim with its history. */
+/* A person's year: its settings, their allowance, the balance and every claim with its history. */
 export function getStipendYear(viewer: Viewer, personId: string, year: number) {
   const relationship = relationshipTo(viewer.id, personId);
   if (!canViewClaim(viewer, relationship)) throw new NotFoundError("stipend");
   const person = personFacts(db(), personId);
   if (!person) throw new NotFoundError("stipend");
-  const policy = getStipendPolicy(year);
-  const allowanceMinor = allowanceFor(policy, person.startDate);
+  const settings = getYearSettings(year);
+  const allowanceMinor = allowanceFor(settings, person.startDate);
   const claims = db().select(claimColumns).from(stipendClaims).where(and(eq(stipendClaims.personId, personId), eq(stipendClaims.year, year))).orderBy(desc(stipendClaims.purchaseDate), desc(stipendClaims.createdAt)).all();
   const events = eventsFor(claims.map((c) => c.id));
   const ownerHasManager = Boolean(person.managerId && person.managerActive);
   return {
     person: { id: person.id, name: person.name, startDate: person.startDate },
-    policy,
-    prorated: allowanceMinor !== policy.allowanceMinor,
+    settings,
+    prorated: allowanceMinor !== settings.allowanceMinor,
     summary: summarise(allowanceMinor, claims),
     claims: claims.map((c) => ({ ...c, events: events.get(c.id) ?? [], actions: allowedActions(viewer, { status: c.status, relationship, ownerHasManager }) })),
   };
@@ -68,11 +69,11 @@ export function getClaim(viewer: Viewer, claimId: string) {
   if (!claim) throw new NotFoundError("claim");
   const relationship = relationshipTo(viewer.id, claim.personId);
   if (!canViewClaim(viewer, relationship)) throw new NotFoundError("claim");
-  const policy = getStipendPolicy(claim.year);
+  const settings = getYearSettings(claim.year);
   const ownerHasManager = Boolean(claim.ownerManagerId && claim.managerActive);
   return {
     claim,
-    policy,
+    settings,
     relationship,
     events: eventsFor([claim.id]).get(claim.id) ?? [],
     actions: allowedActions(viewer, { status: claim.status, relationship, ownerHasManager }),
@@ -87,7 +88,7 @@ export type NewClaim = {
   category: string;
   amountPaidMinor: number;
   currencyPaid: string;
-  /* In the policy currency; required when the currency paid differs. */
+  /* In the year's currency; required when the currency paid differs. */
   amountChargedMinor: number | null;
   receiptUrl: string | null;
   receiptFile: File | null;
@@ -116,12 +117,12 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
   const currentYear = Number(today.slice(0, 4));
   if (year < currentYear - 1) return { ok: false, field: "purchaseDate", message: `Claims can be filed for ${currentYear - 1} and ${currentYear} only` };
 
-  const policy = getStipendPolicy(year);
-  if (!policy.categories.includes(input.category)) return { ok: false, field: "category", message: "Choose one of the categories" };
+  const settings = getYearSettings(year);
+  if (!settings.categories.includes(input.category)) return { ok: false, field: "category", message: "Choose one of the categories" };
   if (input.cell && !cellExists(input.cell.competencyKey, input.cell.themeKey)) return { ok: false, field: "cell", message: "Choose a cell from the framework, or none" };
-  const sameCurrency = input.currencyPaid === policy.currency;
+  const sameCurrency = input.currencyPaid === settings.currency;
   const amountChargedMinor = sameCurrency ? input.amountPaidMinor : input.amountChargedMinor;
-  if (amountChargedMinor === null) return { ok: false, field: "amountCharged", message: `You paid in ${input.currencyPaid}: enter what it came to in ${policy.currency}` };
+  if (amountChargedMinor === null) return { ok: false, field: "amountCharged", message: `You paid in ${input.currencyPaid}: enter what it came to in ${settings.currency}` };
 
   let stored: StoredReceipt | null = null;
   if (input.receiptFile) {
@@ -135,20 +136,20 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
   try {
     const result = db().transaction(
       (tx): CreateClaimResult => {
-        const yearPolicy = ensurePolicyRow(tx, year);
-        // The checks above read the policy before this transaction; a change in between must not slip through.
-        if (!yearPolicy.categories.includes(input.category)) return { ok: false, field: "category", message: "Choose one of the categories" };
-        if ((input.currencyPaid === yearPolicy.currency) !== sameCurrency) {
-          return { ok: false, field: "currencyPaid", message: `The ${year} policy changed while you were filing; check the currency and amounts` };
+        const yearSettings = ensureYearSettingsRow(tx, year);
+        // The checks above read the settings before this transaction; a change in between must not slip through.
+        if (!yearSettings.categories.includes(input.category)) return { ok: false, field: "category", message: "Choose one of the categories" };
+        if ((input.currencyPaid === yearSettings.currency) !== sameCurrency) {
+          return { ok: false, field: "currencyPaid", message: `The ${year} settings changed while you were filing; check the currency and amounts` };
         }
         const person = personFacts(tx, viewer.id);
         if (!person) throw new NotFoundError("person");
         const overLimit = stored && uploadLimitProblem(tx, viewer.id, stored.row.sizeBytes, now);
         if (overLimit) return { ok: false, field: "receipt", message: overLimit };
-        const remaining = allowanceFor(yearPolicy, person.startDate) - heldMinor(tx, viewer.id, year);
-        const fit = checkNewClaim(yearPolicy, Math.max(0, remaining), amountChargedMinor);
+        const remaining = allowanceFor(yearSettings, person.startDate) - heldMinor(tx, viewer.id, year);
+        const fit = checkNewClaim(yearSettings, Math.max(0, remaining), amountChargedMinor);
         if (!fit.allowed) {
-          const left = formatMoney(Math.max(0, remaining), yearPolicy.currency);
+          const left = formatMoney(Math.max(0, remaining), yearSettings.currency);
           return { ok: false, field: sameCurrency ? "amountPaid" : "amountCharged", message: `That is more than your remaining ${year} balance of ${left}` };
         }
         if (stored) insertReceipt(tx, stored, now);
@@ -179,7 +180,7 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
           action: "stipend-claim.create",
           recordType: "stipend-claim",
           recordId: id,
-          summary: `Filed a ${year} claim for ${formatMoney(amountChargedMinor, yearPolicy.currency)} (${input.category})${fit.overBalance ? ", over balance" : ""}`,
+          summary: `Filed a ${year} claim for ${formatMoney(amountChargedMinor, yearSettings.currency)} (${input.category})${fit.overBalance ? ", over balance" : ""}`,
         });
         return { ok: true, id };
       },
@@ -193,7 +194,7 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = today
   }
 }
 
-export type TransitionResult = { ok: true } | { ok: false; message: string };
+export type TransitionResult = Result;
 
 /*
  * Withdraw, approve, reject or reimburse. The version the viewer saw must
@@ -234,7 +235,7 @@ export function transitionClaim(viewer: Viewer, claimId: string, action: ClaimAc
       tx.insert(stipendClaimEvents).values({ claimId, actorId: viewer.id, fromStatus: from, toStatus: to, reason, at: now }).run();
       recordAudit(tx, { actorId: viewer.id, action: `stipend-claim.${action}`, recordType: "stipend-claim", recordId: claimId, summary: `Claim ${from} -> ${to}${reason ? `: ${reason}` : ""}` });
       if (action === "withdraw" && claim.receiptId) fileToDelete = markReceiptRemoved(tx, { receiptId: claim.receiptId, claimId, actorId: viewer.id, now, why: "the claim was withdrawn" });
-      return { ok: true };
+      return { ok: true, value: undefined };
     },
     { behavior: "immediate" },
   );

@@ -138,7 +138,7 @@ describe("retention: rejected claims", () => {
     expect(saveReceiptRetention(org.as.admin, 30, version + 1, now)).toMatchObject({ ok: false, message: expect.stringMatching(/Someone else changed/) });
     expect(fs.existsSync(file)).toBe(true);
 
-    expect(saveReceiptRetention(org.as.admin, 30, version, now)).toMatchObject({ ok: true, removed: 1 });
+    expect(saveReceiptRetention(org.as.admin, 30, version, now)).toMatchObject({ ok: true, value: 1 });
     expect(fs.existsSync(file)).toBe(false);
     expect(getClaim(viewer, claimId).claim.receiptRemovedAt).toEqual(now);
     expect(getReceiptRetention(org.as.admin)).toEqual({ days: 30, version: version + 1 });

@@ -8,12 +8,12 @@ import { NotFoundError } from "@/lib/errors";
 import { canAdministerStipend } from "@/lib/policies/stipend";
 import { allowanceFor } from "@/lib/stipend/balance";
 import { claimColumns, owner } from "./stipend-columns";
-import { getStipendPolicy } from "./stipend-years";
+import { getYearSettings } from "./stipend-years";
 
 /* Every claim of a year with who it belongs to, for the report and its CSV. */
 export function getStipendReport(viewer: Viewer, year: number) {
   if (!canAdministerStipend(viewer)) throw new NotFoundError("stipend report");
-  const policy = getStipendPolicy(year);
+  const settings = getYearSettings(year);
   const decider = alias(people, "decider");
   const claims = db()
     .select({
@@ -45,7 +45,7 @@ export function getStipendReport(viewer: Viewer, year: number) {
   const byTeam = new Map<string, Totals>();
   const byCategory = new Map<string, Totals>();
   for (const c of claims) {
-    if (!byPerson.has(c.personId)) byPerson.set(c.personId, { ...empty(), personId: c.personId, name: c.personName, team: c.team, allowanceMinor: allowanceFor(policy, c.startDate) });
+    if (!byPerson.has(c.personId)) byPerson.set(c.personId, { ...empty(), personId: c.personId, name: c.personName, team: c.team, allowanceMinor: allowanceFor(settings, c.startDate) });
     if (!byTeam.has(c.team)) byTeam.set(c.team, empty());
     if (!byCategory.has(c.category)) byCategory.set(c.category, empty());
     add(byPerson.get(c.personId)!, c);
@@ -55,5 +55,5 @@ export function getStipendReport(viewer: Viewer, year: number) {
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, v]) => ({ key, ...v }));
   const total = empty();
   for (const c of claims) add(total, c);
-  return { policy, claims, byPerson: [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name)), byTeam: sorted(byTeam), byCategory: sorted(byCategory), total };
+  return { settings, claims, byPerson: [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name)), byTeam: sorted(byTeam), byCategory: sorted(byCategory), total };
 }

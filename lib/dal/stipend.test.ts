@@ -12,7 +12,7 @@ import { getViewerById } from "./people";
 import { listClaimsAwaitingMe, stipendActionItems } from "./stipend-approvals";
 import { createClaim, getClaim, getStipendYear, transitionClaim, type NewClaim } from "./stipend-claims";
 import { getStipendReport } from "./stipend-reports";
-import { getStipendPolicy, saveStipendPolicy } from "./stipend-years";
+import { getYearSettings, saveYearSettings } from "./stipend-years";
 import { getReceiptFile } from "./stipend-receipts";
 
 const TODAY = "2026-11-22";
@@ -47,8 +47,8 @@ describe("filing claims", () => {
     expect(year.claims[0]!.actions).toEqual(["withdraw"]);
     const id = (result as { id: string }).id;
     expect(db().select().from(auditLog).where(eq(auditLog.recordId, id)).all()).toHaveLength(1);
-    // The first claim of a year writes the default policy down.
-    expect(getStipendPolicy(2026).saved).toBe(true);
+    // The first claim of a year writes the default settings down.
+    expect(getYearSettings(2026).saved).toBe(true);
   });
 
   it("refuses future dates, unknown categories, missing receipts and other-currency claims without a charged amount", async () => {
@@ -59,7 +59,7 @@ describe("filing claims", () => {
     expect(await createClaim(org.as.peer, claim({ currencyPaid: "EUR" }), TODAY)).toMatchObject({ ok: false, field: "amountCharged" });
   });
 
-  it("charges the amount in the policy currency when paid in another", async () => {
+  it("charges the amount in the year's currency when paid in another", async () => {
     const result = await createClaim(org.as.peer, claim({ currencyPaid: "EUR", amountPaidMinor: 10_000, amountChargedMinor: 10_850 }), TODAY);
     expect(result.ok).toBe(true);
     expect(getStipendYear(org.as.peer, org.people.peer.id, 2026).summary.pendingMinor).toBe(10_850);
@@ -168,23 +168,23 @@ describe("approvals and reimbursement", () => {
   });
 });
 
-describe("policy", () => {
+describe("year settings", () => {
   it("keeps years apart and protects money already held", async () => {
     const base = { currency: "USD", categories: ["Books", "Courses"], overBalance: "refuse" as const, prorateNewStarters: true };
-    expect(saveStipendPolicy(org.as.admin, 2027, { ...base, allowanceMinor: 300_000 }, 0)).toEqual({ ok: true });
-    expect(getStipendPolicy(2027).allowanceMinor).toBe(300_000);
-    expect(getStipendPolicy(2026).allowanceMinor).toBe(200_000);
-    expect(saveStipendPolicy(org.as.admin, 2026, { ...base, allowanceMinor: 1_000 }, 1)).toMatchObject({ ok: false, field: "allowance" });
-    expect(saveStipendPolicy(org.as.admin, 2026, { ...base, currency: "EUR", allowanceMinor: 200_000 }, 1)).toMatchObject({ ok: false, field: "currency" });
-    expect(saveStipendPolicy(org.as.admin, 2027, { ...base, allowanceMinor: 1 }, 0)).toMatchObject({ ok: false });
-    expect(() => saveStipendPolicy(org.as.manager, 2027, { ...base, allowanceMinor: 1 }, 1)).toThrow(NotFoundError);
+    expect(saveYearSettings(org.as.admin, 2027, { ...base, allowanceMinor: 300_000 }, 0)).toEqual({ ok: true });
+    expect(getYearSettings(2027).allowanceMinor).toBe(300_000);
+    expect(getYearSettings(2026).allowanceMinor).toBe(200_000);
+    expect(saveYearSettings(org.as.admin, 2026, { ...base, allowanceMinor: 1_000 }, 1)).toMatchObject({ ok: false, fieldErrors: { allowance: [expect.stringMatching(/\S/)] } });
+    expect(saveYearSettings(org.as.admin, 2026, { ...base, currency: "EUR", allowanceMinor: 200_000 }, 1)).toMatchObject({ ok: false, fieldErrors: { currency: [expect.stringMatching(/\S/)] } });
+    expect(saveYearSettings(org.as.admin, 2027, { ...base, allowanceMinor: 1 }, 0)).toMatchObject({ ok: false });
+    expect(() => saveYearSettings(org.as.manager, 2027, { ...base, allowanceMinor: 1 }, 1)).toThrow(NotFoundError);
   });
 
   it("flags rather than refuses when the year says so", async () => {
     const base = { currency: "USD", categories: ["Books"], overBalance: "flag" as const, prorateNewStarters: true, allowanceMinor: 200_000 };
     const person = insertPerson(db(), { managerId: org.people.manager.id });
     const viewer = getViewerById(person.id)!;
-    expect(saveStipendPolicy(org.as.admin, 2025, base, 0)).toEqual({ ok: true });
+    expect(saveYearSettings(org.as.admin, 2025, base, 0)).toEqual({ ok: true });
     expect((await createClaim(viewer, claim({ purchaseDate: "2025-06-01", amountPaidMinor: 250_000 }), TODAY)).ok).toBe(true);
     const year = getStipendYear(viewer, person.id, 2025);
     expect(year.summary).toMatchObject({ remainingMinor: 0, overMinor: 50_000 });
@@ -192,8 +192,8 @@ describe("policy", () => {
     // An approved exception does not block later edits that leave the allowance where it was.
     const claimId = year.claims[0]!.id;
     expect(transitionClaim(org.as.manager, claimId, "approve", 1, "Conference exception").ok).toBe(true);
-    expect(saveStipendPolicy(org.as.admin, 2025, { ...base, overBalance: "refuse", categories: ["Books", "Courses"] }, 1)).toEqual({ ok: true });
-    expect(saveStipendPolicy(org.as.admin, 2025, { ...base, allowanceMinor: 150_000 }, 2)).toMatchObject({ ok: false, field: "allowance" });
+    expect(saveYearSettings(org.as.admin, 2025, { ...base, overBalance: "refuse", categories: ["Books", "Courses"] }, 1)).toEqual({ ok: true });
+    expect(saveYearSettings(org.as.admin, 2025, { ...base, allowanceMinor: 150_000 }, 2)).toMatchObject({ ok: false, fieldErrors: { allowance: [expect.stringMatching(/\S/)] } });
   });
 });
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { invalidState } from "@/lib/action";
-import { withNewPassword } from "@/lib/security/password-rules";
+import { publicAction } from "@/lib/action";
 import { redeemAccountLink } from "@/lib/dal/account-links";
-import type { ActionState, FieldErrors } from "@/lib/domain/result";
+import { refused } from "@/lib/domain/result";
+import { withNewPassword } from "@/lib/security/password-rules";
 
 const LINK_PROBLEMS = {
   missing: "This link is not valid. Ask your admin for a new one.",
@@ -15,11 +15,9 @@ const LINK_PROBLEMS = {
 
 const schema = withNewPassword({ token: z.string().min(1).max(200) });
 
-/* Public, so outside the signed-in action wrapper: the token in the link is the credential. */
-export async function setPasswordAction(_prev: ActionState<{ email: string }>, formData: FormData): Promise<ActionState<{ email: string }>> {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidState(z.flattenError(parsed.error).fieldErrors as FieldErrors);
-  const result = await redeemAccountLink(parsed.data.token, parsed.data.newPassword);
-  if (!result.ok) return { ok: false, code: "refused", message: LINK_PROBLEMS[result.state] };
-  return { ok: true, data: { email: result.email } };
-}
+/* Public: the token in the link is the credential. */
+export const setPasswordAction = publicAction(schema, async ({ token, newPassword }) => {
+  const result = await redeemAccountLink(token, newPassword);
+  if (!result.ok) return refused(LINK_PROBLEMS[result.state]);
+  return { ok: true, value: undefined, data: { email: result.email } };
+});

@@ -43,7 +43,7 @@ export function PersonForm({
         <Field id="email" label="Email" hint="They sign in with this address." errors={errors.email}>
           {(aria) => <Input {...aria} name="email" type="email" defaultValue={v.email} autoComplete="off" />}
         </Field>
-        <Field id="role" label="Role" hint="Admins manage people, the framework, cycles and stipend policy." errors={errors.role}>
+        <Field id="role" label="Role" hint="Admins manage people, the framework, cycles and stipend settings." errors={errors.role}>
           {(aria) => (
             <Select {...aria} name="role" defaultValue={v.role}>
               <option value="engineer">Engineer</option>

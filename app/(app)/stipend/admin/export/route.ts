@@ -19,7 +19,7 @@ export async function GET(request: Request) {
     if (error instanceof NotFoundError) return notFound();
     throw error;
   }
-  const currency = report.policy.currency;
+  const currency = report.settings.currency;
   const rows = [
     ["Claim", "Person", "Email", "Team", "Purchase date", "Item", "Vendor", "Category", "Amount paid", "Currency paid", `Charged (${currency})`, "Status", "Over balance", "Decided by", "Reason", "Reimbursed on"],
     ...report.claims.map((c) => [

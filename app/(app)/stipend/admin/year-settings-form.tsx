@@ -3,16 +3,18 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Options, Select, Textarea } from "@/components/ui/field";
-import { savePolicyAction, type PolicyFormState, type PolicyFormValues } from "./actions";
+import type { ActionState } from "@/lib/domain/result";
+import { saveYearSettingsAction, type YearSettingsFormValues } from "./actions";
 
-export function PolicyForm({ year, version, initial, currencies, hasClaims }: { year: number; version: number; initial: PolicyFormValues; currencies: string[]; hasClaims: boolean }) {
-  const [state, formAction, pending] = useActionState<PolicyFormState, FormData>(savePolicyAction, { values: initial, attempt: 0, version });
-  const v = state.values;
+export function YearSettingsForm({ year, version, initial, currencies, hasClaims }: { year: number; version: number; initial: YearSettingsFormValues; currencies: string[]; hasClaims: boolean }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(saveYearSettingsAction, { version });
+  // After a save the page re-renders with the saved settings as `initial`; after a mistake, what was sent is shown.
+  const v = (state.values ?? initial) as YearSettingsFormValues;
   return (
     <form action={formAction} className="space-y-5" noValidate key={state.attempt}>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
       <input type="hidden" name="year" value={year} />
-      <input type="hidden" name="version" value={state.version} />
+      <input type="hidden" name="version" value={state.version ?? version} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="allowance" label="Yearly allowance" hint="Per person, e.g. 2,000" errors={state.fieldErrors?.allowance}>
           {(aria) => <Input {...aria} name="allowance" inputMode="decimal" defaultValue={v.allowance} autoComplete="off" />}
@@ -51,13 +53,13 @@ export function PolicyForm({ year, version, initial, currencies, hasClaims }: { 
         ) : null}
       </fieldset>
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="prorateNewStarters" defaultChecked={v.prorateNewStarters} className="mt-0.5" />
+        <input type="checkbox" name="prorateNewStarters" defaultChecked={v.prorateNewStarters === "on"} className="mt-0.5" />
         <span>
           <span className="font-medium">Prorate for people who start during {year}:</span> the allowance × whole months left, counting the start month, ÷ 12.
         </span>
       </label>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : `Save ${year} policy`}
+        {pending ? "Saving…" : `Save ${year} settings`}
       </Button>
     </form>
   );
