@@ -8,7 +8,8 @@ import { receipts, stipendClaims, stipendSettings } from "@/db/schema";
 import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
 import { canAdministerStipend, canViewClaim } from "@/lib/policies/stipend";
-import { checkReceipt, RECEIPT_BYTES_PER_YEAR, RECEIPT_UPLOADS_PER_DAY } from "@/lib/stipend/receipt-file";
+import { RECEIPT_BYTES_PER_YEAR, RECEIPT_UPLOADS_PER_DAY } from "@/lib/stipend/receipt-file";
+import { checkReceipt } from "@/lib/stipend/receipt-type";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import type { Viewer } from "@/lib/domain/viewer";
@@ -42,7 +43,7 @@ export type StoredReceipt = { file: string; row: Omit<typeof receipts.$inferInse
 /* Checks the bytes and writes the file under a random name; the caller records it (or discards it) in its transaction. */
 export async function writeReceiptFile(viewer: Viewer, upload: File): Promise<{ ok: true; stored: StoredReceipt } | { ok: false; message: string }> {
   const bytes = new Uint8Array(await upload.arrayBuffer());
-  const check = checkReceipt(bytes);
+  const check = await checkReceipt(bytes);
   if (!check.ok) return { ok: false, message: check.error };
   const storedName = crypto.randomBytes(24).toString("hex");
   fs.mkdirSync(receiptsDir(), { recursive: true });

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { currentSession } from "@/lib/auth/viewer";
 import { getReceiptFile } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
-import { RECEIPT_EXTENSIONS, type ReceiptType } from "@/lib/stipend/receipt-file";
+import { RECEIPT_EXTENSIONS } from "@/lib/stipend/receipt-file";
+import type { ReceiptType } from "@/lib/stipend/receipt-type";
 import { DOWNLOAD_CSP } from "@/lib/security-policy";
 
 /*
