@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
 import { db } from "@/db";
-import { loadDefaultFramework } from "@/db/seed";
+import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
 import { createAccountLink } from "@/lib/dal/account-links";
 import { listAudit } from "@/lib/dal/audit-log";

@@ -26,7 +26,7 @@ function measure(name: string, n: number, target: number, fn: (i: number) => unk
 
 async function main() {
   const { db } = await import("@/db");
-  const { installDefaultFramework } = await import("@/db/seed");
+  const { installDefaultFramework } = await import("@/lib/dal/framework-install");
   const { insertPerson } = await import("@/lib/test/factory");
   const { createSession, checkSession } = await import("@/lib/dal/sessions");
   const { getPersonProfile, getViewerById, relationshipTo } = await import("@/lib/dal/people");

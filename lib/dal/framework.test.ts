@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { levelCellId } from "@/lib/domain/cell-ref";
-import { loadDefaultFramework } from "@/db/seed";
+import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { parseFramework } from "@/lib/framework/format";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { exportFramework, getCells, getFrameworkStructure } from "./framework";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { installDefaultFramework } from "@/db/seed";
+import { installDefaultFramework } from "@/lib/dal/framework-install";
 import { hashPassword } from "@/lib/security/password";
 import { signDeviceCookie } from "@/lib/security/device-cookie";
 import { ACCOUNT_LIMITS, ADDRESS_LIMITS } from "@/lib/security/throttle";

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { installDefaultFramework } from "@/db/seed";
+import { installDefaultFramework } from "@/lib/dal/framework-install";
 import { getViewerById } from "@/lib/dal/people";
 import type { Viewer } from "@/lib/domain/viewer";
 import { insertPerson, type NewPerson } from "./factory";

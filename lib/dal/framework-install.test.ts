@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadDefaultFramework } from "./index";
+import { loadDefaultFramework } from "@/lib/dal/framework-install";
 
 const fw = loadDefaultFramework();
 const allLevels = fw.tracks.flatMap((t) => t.levels.map((l) => ({ ...l, track: t.key })));
