@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { requireViewer } from "@/lib/auth/viewer";
 import { getOrgChartPeople } from "@/lib/dal/org-chart";
 import { buildOrgTree, type OrgNode } from "@/lib/people/org-rules";
 import { MoveForm } from "./move-form";
 import { levelLabel } from "@/lib/domain/level-label";
+import { requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "Org chart" };
 
@@ -32,7 +33,7 @@ function Branch({ nodes }: { nodes: OrgNode<Person>[] }) {
 }
 
 export default async function OrgChartPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   const people = getOrgChartPeople(viewer);
   const roots = buildOrgTree(people);
   const teams = [...new Set(people.map((p) => p.team || "No team"))].sort();

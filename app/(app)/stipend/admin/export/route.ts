@@ -2,6 +2,7 @@ import { currentSession } from "@/lib/auth/viewer";
 import { toCsv } from "@/lib/csv";
 import { getStipendReport } from "@/lib/dal/stipend-reports";
 import { NotFoundError } from "@/lib/errors";
+import { logRefusal } from "@/lib/log";
 import { STATUS_LABELS } from "@/lib/stipend/claim-rules";
 import { minorToDecimal } from "@/lib/stipend/money";
 
@@ -16,7 +17,10 @@ export async function GET(request: Request) {
   try {
     report = getStipendReport(session.viewer, Number(year));
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
+    if (error instanceof NotFoundError) {
+      logRefusal(error, session.viewer.id);
+      return notFound();
+    }
     throw error;
   }
   const currency = report.settings.currency;

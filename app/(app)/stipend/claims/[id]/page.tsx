@@ -1,35 +1,25 @@
 import { Markdown } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { getClaim } from "@/lib/dal/stipend-claims";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { ClaimHistory } from "../../_components/claim-history";
 import { Money } from "../../_components/money";
 import { OverBalanceBadge, StatusBadge } from "../../_components/status-badge";
 import { DecisionForm, TransitionButton } from "../../_components/transition-form";
+import { orNotFound } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "Stipend claim" };
 
 type Props = { params: Promise<{ id: string }> };
 
-function loadClaim(...args: Parameters<typeof getClaim>) {
-  try {
-    return getClaim(...args);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function ClaimPage({ params }: Props) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const { claim, settings, relationship, events, actions, approverLabel } = loadClaim(viewer, id);
+  const { claim, settings, relationship, events, actions, approverLabel } = orNotFound(viewer, () => getClaim(viewer, id));
   const structure = claim.competencyKey ? getFrameworkStructure(viewer) : null;
   const cellName = structure
     ? `${structure.competencies.find((c) => c.key === claim.competencyKey)?.name ?? claim.competencyKey} · ${structure.themes.find((t) => t.key === claim.themeKey)?.name ?? claim.themeKey}`
