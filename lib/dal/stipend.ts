@@ -9,13 +9,13 @@ import { competencies, people, receipts, stipendClaimEvents, stipendClaims, stip
 import type { ClaimStatus } from "@/lib/domain/enums";
 import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
-import { todayIso } from "@/lib/format";
 import { allowanceFor, checkNewClaim, defaultPolicy, HOLDING_STATUSES, summarise, type StipendPolicy } from "@/lib/stipend/balance";
 import { allowedActions, canActOnClaim, canAdministerStipend, canViewClaim, TRANSITIONS, type ClaimAction } from "@/lib/stipend/claim-rules";
 import { checkReceipt } from "@/lib/stipend/receipt-file";
 import { formatMoney } from "@/lib/stipend/money";
 import type { ActionItem } from "@/lib/domain/action-item";
 import { recordAudit } from "./audit";
+import { orgToday } from "./org-settings";
 import { relationshipTo } from "./people";
 import type { Viewer } from "@/lib/domain/viewer";
 
@@ -225,7 +225,7 @@ function cellExists(competencyKey: string, themeKey: string): boolean {
   return Boolean(competency && theme);
 }
 
-export async function createClaim(viewer: Viewer, input: NewClaim, today = todayIso()): Promise<CreateClaimResult> {
+export async function createClaim(viewer: Viewer, input: NewClaim, today = orgToday()): Promise<CreateClaimResult> {
   if (input.purchaseDate > today) return { ok: false, field: "purchaseDate", message: "The purchase date can't be in the future" };
   const year = Number(input.purchaseDate.slice(0, 4));
   const currentYear = Number(today.slice(0, 4));

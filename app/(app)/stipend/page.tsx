@@ -5,6 +5,7 @@ import { DataTable, TableHead } from "@/components/ui/table";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/viewer";
+import { orgToday } from "@/lib/dal/org-settings";
 import { getStipendYear, listStipendYears } from "@/lib/dal/stipend";
 import { formatDate } from "@/lib/format";
 import { BalanceSummary } from "./_components/balance-summary";
@@ -21,7 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function StipendPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const params = await searchParams;
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = Number(orgToday().slice(0, 4));
   const year = yearFrom(params.year, currentYear);
   const { policy, summary, prorated, claims } = getStipendYear(viewer, viewer.id, year);
   const years = listStipendYears(viewer, currentYear);

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
+import { orgToday } from "@/lib/dal/org-settings";
 import { getStipendPolicy, getStipendReport } from "@/lib/dal/stipend";
 import { canAdministerStipend } from "@/lib/stipend/claim-rules";
 import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
@@ -51,7 +52,7 @@ function TotalsTable({ caption, heading, rows, currency, showAllowance = false }
 export default async function StipendAdminPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!canAdministerStipend(viewer)) notFound();
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = Number(orgToday().slice(0, 4));
   const year = yearFrom((await searchParams).year, currentYear);
   const policy = getStipendPolicy(year);
   const report = getStipendReport(viewer, year);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentSession } from "@/lib/auth/viewer";
-import { todayIso } from "@/lib/format";
+import { orgToday } from "@/lib/dal/org-settings";
 import { createClaim, getStipendPolicy } from "@/lib/dal/stipend";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";
 import { isReceiptLink, MAX_RECEIPT_BYTES } from "@/lib/stipend/receipt-file";
@@ -59,7 +59,7 @@ export async function createClaimAction(prev: ClaimFormState, formData: FormData
   const errors: NonNullable<ClaimFormState["fieldErrors"]> = parsed.success ? {} : { ...z.flattenError(parsed.error).fieldErrors };
 
   // Money is read in the currency it was paid in, and the charged amount in the year's policy currency.
-  const year = /^\d{4}/.test(values.purchaseDate) ? Number(values.purchaseDate.slice(0, 4)) : new Date().getUTCFullYear();
+  const year = /^\d{4}/.test(values.purchaseDate) ? Number(values.purchaseDate.slice(0, 4)) : Number(orgToday().slice(0, 4));
   const policy = getStipendPolicy(year);
   const paidCurrency = isCurrency(values.currencyPaid) ? values.currencyPaid : policy.currency;
   const paid = parseMoney(values.amountPaid, paidCurrency);
@@ -71,7 +71,7 @@ export async function createClaimAction(prev: ClaimFormState, formData: FormData
     else errors.amountCharged = [values.amountCharged.trim() ? charged.error : `You paid in ${paidCurrency}: enter what it came to in ${policy.currency}`];
   }
   // Checked here as well as in the DAL so that every mistake shows at once.
-  if (!errors.purchaseDate && values.purchaseDate > todayIso()) errors.purchaseDate = ["The purchase date can't be in the future"];
+  if (!errors.purchaseDate && values.purchaseDate > orgToday()) errors.purchaseDate = ["The purchase date can't be in the future"];
   if (receiptFile && receiptFile.size > MAX_RECEIPT_BYTES) errors.receipt = ["Receipts can be up to 5 MB"];
   if (!receiptFile && values.receiptUrl.trim() === "" && !errors.receiptUrl) errors.receipt = ["Attach the receipt or link to it"];
   if (Object.keys(errors).length > 0 || !parsed.success || !paid.ok) return fail(errors);

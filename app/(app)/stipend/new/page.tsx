@@ -3,7 +3,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { getStipendPolicy, getStipendYear } from "@/lib/dal/stipend";
-import { todayIso } from "@/lib/format";
+import { orgToday } from "@/lib/dal/org-settings";
 import { COMMON_CURRENCIES, formatMoney } from "@/lib/stipend/money";
 import { ClaimForm } from "./claim-form";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "New stipend claim" };
 
 export default async function NewClaimPage() {
   const viewer = await requireViewer();
-  const today = todayIso();
+  const today = orgToday();
   const year = Number(today.slice(0, 4));
   const policy = getStipendPolicy(year);
   const { summary } = getStipendYear(viewer, viewer.id, year);
