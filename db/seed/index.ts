@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { insertFrameworkVersion } from "@/lib/dal/framework";
 import { parseFramework } from "@/lib/framework/format";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
 
 export function loadDefaultFramework() {
@@ -74,6 +75,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
     { behavior: "immediate" },
   );
   seedDemoStipend(database, ids);
+  seedDemoReviews(database, ids);
   return true;
 }
 
