@@ -4,6 +4,7 @@ import { ButtonLink, Button } from "@/components/ui/button";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { FormMessage, Input, Select } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/viewer";
+import { readOrNotFound } from "@/lib/page-read";
 import { listEvidence, listLearningByCell } from "@/lib/dal/evidence";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { getPersonProfile } from "@/lib/dal/people";
@@ -25,12 +26,14 @@ export default async function EvidencePage({ searchParams }: Props) {
   const personId = text(params.person) ?? viewer.id;
   const own = personId === viewer.id;
   // Reading someone else's log goes through the same checks as their profile; refused looks missing.
-  const personName = own ? null : getPersonProfile(viewer, personId).person.name;
+  const personName = own ? null : readOrNotFound(viewer.id, () => getPersonProfile(viewer, personId).person.name);
   const cell = parseCellId(params.cell);
   const from = date(params.from);
   const to = date(params.to);
-  const entries = listEvidence(viewer, personId, { cell, from, to });
-  const learning = listLearningByCell(viewer, personId).filter((c) => !cell || c.cell === cellId(cell));
+  const { entries, learning } = readOrNotFound(viewer.id, () => ({
+    entries: listEvidence(viewer, personId, { cell, from, to }),
+    learning: listLearningByCell(viewer, personId).filter((c) => !cell || c.cell === cellId(cell)),
+  }));
   const options = cellOptions(getFrameworkStructure(viewer));
   const names = new Map(options.map((o) => [o.id, o.name]));
   const filtered = Boolean(cell || from || to);

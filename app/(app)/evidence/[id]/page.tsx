@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/viewer";
+import { readOrNotFound } from "@/lib/page-read";
 import { getEvidenceEntry } from "@/lib/dal/evidence";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { orgToday } from "@/lib/dal/org-settings";
 import { cellId } from "@/lib/domain/cell-ref";
-import { NotFoundError } from "@/lib/errors";
 import { cellOptions } from "../_components/cell-options";
 import { EvidenceCard } from "../_components/evidence-card";
 import { EvidenceForm } from "../_components/evidence-form";
@@ -18,18 +17,11 @@ export const metadata: Metadata = { title: "Evidence entry" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function load(viewer: Parameters<typeof getEvidenceEntry>[0], id: string) {
-  try {
-    return getEvidenceEntry(viewer, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export default async function EvidenceEntryPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
-  const entry = load(viewer, (await params).id);
+  const id = (await params).id;
+  const entry = readOrNotFound(viewer.id, () => getEvidenceEntry(viewer, id));
   const confirming = (await searchParams).confirm === "delete";
   const options = cellOptions(getFrameworkStructure(viewer));
   const names = new Map(options.map((o) => [o.id, o.name]));

@@ -60,6 +60,7 @@ export function EvidenceForm({ defaults, cellOptions, today }: { defaults: Evide
                 .map((c) => (
                   <label key={c.id} className="mt-1 flex items-center gap-2 text-sm">
                     <input type="checkbox" name="cell" value={c.id} defaultChecked={chosen.has(c.id)} className="size-4" />
+                    <span className="sr-only">{c.group} · </span>
                     {c.label}
                   </label>
                 ))}

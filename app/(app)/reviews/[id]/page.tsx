@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
+import { readOrNotFound } from "@/lib/page-read";
 import { listEvidence, listLearningByCell } from "@/lib/dal/evidence";
 import { orgTimeZone, orgToday } from "@/lib/dal/org-settings";
 import { getReview } from "@/lib/dal/reviews";
 import { cellId } from "@/lib/domain/cell-ref";
 import { clockIn, dueState } from "@/lib/domain/org-time";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SELF_PART_AUDIENCE } from "@/lib/policies/reviews";
 import { ratingLabel } from "@/lib/reviews/self-assessment";
@@ -19,18 +18,11 @@ export const metadata: Metadata = { title: "Self-assessment" };
 
 type Props = { params: Promise<{ id: string }> };
 
-function load(viewer: Parameters<typeof getReview>[0], id: string) {
-  try {
-    return getReview(viewer, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export default async function ReviewPage({ params }: Props) {
   const viewer = await requireViewer();
-  const data = load(viewer, (await params).id);
+  const id = (await params).id;
+  const data = readOrNotFound(viewer.id, () => getReview(viewer, id));
   const { review, person, frameworkCells, self, cited } = data;
   const own = person.id === viewer.id;
   const due = dueState(review.selfDueOn, orgToday());
