@@ -48,7 +48,7 @@ test("an engineer logs evidence, cites it, is refused a submit with a missing ra
   await expect(page.getByText("Added to your log.")).toBeVisible();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByRole("article").getByText("pipeline")).toHaveJSProperty("tagName", "STRONG");
-  await page.getByLabel("Cell").selectOption({ label: "Values · Complexity" });
+  await page.getByRole("combobox", { name: "Cell" }).selectOption({ label: "Values · Complexity" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("Nothing matches these filters")).toBeVisible();
 

@@ -74,7 +74,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
         <YearSwitcher years={years} current={year} hrefFor={(y) => `/stipend/admin?year=${y}`} />
       </div>
       <div className="grid gap-6 xl:grid-cols-3">
-        <Card className="xl:col-span-1">
+        <Card className="min-w-0 xl:col-span-1">
           <CardHeader title={`${year} policy`} description={policy.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
           <div className="px-5 py-5">
             <PolicyForm
@@ -87,7 +87,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
             />
           </div>
         </Card>
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card>
             <CardHeader
               title={`${year} spend`}
