@@ -182,3 +182,25 @@ test("needs my action shows the self-assessment with its due date, and an overdu
   await expect(page).toHaveURL(new RegExp(`/reviews/${reviewId}$`));
   await page.context().close();
 });
+
+test("leaving with unsaved text warns; once saved, it does not", async ({ browser, createPerson, db }) => {
+  const { reviewId, page } = await engineerWithReview(createPerson, db, browser);
+  await openReview(page, reviewId);
+  await cell(page, "Values · Complexity").getByLabel(/Your evidence/).fill("Not saved yet");
+  const warned = new Promise<string>((resolve) => page.once("dialog", async (dialog) => {
+    resolve(dialog.type());
+    await dialog.dismiss();
+  }));
+  await page.close({ runBeforeUnload: true });
+  expect(await warned).toBe("beforeunload");
+  await expect(page.getByTestId("save-status")).toHaveText("Unsaved changes");
+
+  await page.clock.runFor(AUTOSAVE);
+  await expect(page.getByTestId("save-status")).toHaveText(/^Saved/);
+  let dialogs = 0;
+  page.on("dialog", () => dialogs++);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(dialogs).toBe(0);
+  await page.context().close();
+});

@@ -11,6 +11,8 @@ import { closeCycle, openCycle } from "./review-cycles";
 import { createEvidence, deleteEvidence, getEvidenceEntry, listEvidence } from "./evidence";
 import { getReview, listMyReviews, reviewActionItems, saveSelfAssessment, submitSelfAssessment, type SelfCell } from "./reviews";
 import { saveOrgTimeZone } from "./org-settings";
+import { insertFrameworkVersion } from "./framework";
+import { loadDefaultFramework } from "@/db/seed";
 
 let org: Org;
 let cycleId: string;
@@ -154,6 +156,23 @@ describe("self-assessment", () => {
     expect(closed.review.cycleStatus).toBe("closed");
     expect(closed.frameworkCells[0]!.expectation).not.toBe("");
     expect(saveSelfAssessment(org.as.director, reviewId, 1, allCells())).toMatchObject({ ok: false, message: expect.stringMatching(/closed/) });
+  });
+});
+
+describe("pinned framework text", () => {
+  it("keeps a review on the wording it was written against after a new version is published; new cycles pin the new one", () => {
+    const reviewId = reviewOf(org.people.engineer.id).id;
+    const before = getReview(org.as.engineer, reviewId).frameworkCells.find((c) => c.id === "technical.complexity")!.expectation;
+    const doc = loadDefaultFramework();
+    const ic2 = doc.tracks.flatMap((t) => t.levels).find((l) => l.key === "ic2")!;
+    ic2.cells.technical!.complexity!.expectation = "Reworded in version 2";
+    db().transaction((tx) => insertFrameworkVersion(tx, doc, { status: "published", actorId: org.people.admin.id }));
+    expect(getReview(org.as.engineer, reviewId).frameworkCells.find((c) => c.id === "technical.complexity")!.expectation).toBe(before);
+    const next = openCycle(org.as.admin, { name: "After the rewording", selfDueOn: "2026-10-01", managerDueOn: "2026-10-15" });
+    if (!next.ok) throw new Error("not opened");
+    const fresh = listMyReviews(org.as.engineer).find((r) => r.cycleName === "After the rewording")!;
+    expect(getReview(org.as.engineer, fresh.id).frameworkCells.find((c) => c.id === "technical.complexity")!.expectation).toBe("Reworded in version 2");
+    expect(closeCycle(org.as.admin, next.value.id, 1).ok).toBe(true);
   });
 });
 
