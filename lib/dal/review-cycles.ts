@@ -37,6 +37,24 @@ function enrol(tx: Executor, cycle: { id: string; frameworkVersionId: number }, 
   return true;
 }
 
+/* A random UUID (version 4) made by SQLite, so a whole org is enrolled in two statements. */
+const SQL_UUID = sql.raw(
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))",
+);
+
+/* Opening a cycle: every active person whose level the pinned framework describes, set-based so 10,000 people take one short transaction. */
+function enrolEveryone(tx: Executor, cycle: { id: string; frameworkVersionId: number }): number {
+  const { changes } = tx.run(sql`insert into ${reviews} (id, cycle_id, person_id, framework_version_id, track_key, level_key)
+    select ${SQL_UUID}, ${cycle.id}, p.id, ${cycle.frameworkVersionId}, p.track_key, p.level_key
+    from ${people} p join ${versionLevels} vl on vl.version_id = ${cycle.frameworkVersionId} and vl.level_key = p.level_key
+    where p.active = 1`);
+  tx.run(sql`insert into ${reviewCells} (review_id, competency_key, theme_key)
+    select r.id, c.competency_key, t.theme_key from ${reviews} r
+    cross join ${versionCompetencies} c cross join ${versionThemes} t
+    where r.cycle_id = ${cycle.id} and c.version_id = ${cycle.frameworkVersionId} and t.version_id = ${cycle.frameworkVersionId}`);
+  return changes;
+}
+
 /* For people-admin and the CSV import: call inside the transaction that adds or reactivates the person. */
 export function enrolInOpenCycles(tx: Executor, personId: string) {
   const person = tx.select({ id: people.id, trackKey: people.trackKey, levelKey: people.levelKey, active: people.active }).from(people).where(eq(people.id, personId)).get();
@@ -69,11 +87,7 @@ export function openCycle(viewer: Viewer, input: CycleInput): Result<{ id: strin
       if (sameName > 0) return fieldError("name", "A cycle already has this name");
       const id = crypto.randomUUID();
       tx.insert(reviewCycles).values({ id, ...input, frameworkVersionId, openedById: viewer.id }).run();
-      const cycle = { id, frameworkVersionId };
-      let enrolled = 0;
-      for (const person of tx.select({ id: people.id, trackKey: people.trackKey, levelKey: people.levelKey }).from(people).where(eq(people.active, true)).all()) {
-        if (enrol(tx, cycle, person)) enrolled++;
-      }
+      const enrolled = enrolEveryone(tx, { id, frameworkVersionId });
       recordAudit(tx, { actorId: viewer.id, action: "cycle.open", recordType: "review-cycle", recordId: id, summary: `Opened ${input.name} (self-assessments due ${input.selfDueOn}, manager reviews ${input.managerDueOn}); ${enrolled} people enrolled` });
       return { ok: true, value: { id, enrolled } };
     },
