@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
-import { ACCOUNT_LINK_PURPOSES, CLAIM_STATUSES, FRAMEWORK_VERSION_STATUSES, OVER_BALANCE_MODES, ROLES } from "../lib/domain/enums";
+import { ACCOUNT_LINK_PURPOSES, CLAIM_STATUSES, CYCLE_STATUSES, FRAMEWORK_VERSION_STATUSES, MANAGER_STATUSES, OVER_BALANCE_MODES, RATINGS, ROLES, SELF_STATUSES } from "../lib/domain/enums";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
@@ -397,4 +397,164 @@ export const stipendClaimEvents = sqliteTable(
     reason: text("reason").notNull().default(""),
   },
   (t) => [index("stipend_claim_events_claim").on(t.claimId, t.at)],
+);
+
+/* Organisation-wide settings: one row (id 1). "Today", due dates and overdue are computed in time_zone. */
+export const orgSettings = sqliteTable(
+  "org_settings",
+  {
+    id: integer("id").primaryKey(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    version: integer("version").notNull().default(1),
+    updatedById: text("updated_by_id").references(() => people.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [check("org_settings_single_row", sql`${t.id} = 1`)],
+);
+
+/*
+ * The evidence log: wins a person records as they happen, each tagged to one
+ * or more cells by stable keys. An entry cited by a submitted self-assessment
+ * is never deleted, only marked removed (removed_at), so the review still reads.
+ */
+export const evidenceEntries = sqliteTable(
+  "evidence_entries",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    title: text("title").notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    description: text("description").notNull().default(""),
+    links: text("links", { mode: "json" }).$type<string[]>().notNull(),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("evidence_entries_person_date").on(t.personId, t.occurredOn)],
+);
+
+export const evidenceCells = sqliteTable(
+  "evidence_cells",
+  {
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => evidenceEntries.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key")
+      .notNull()
+      .references(() => competencies.key),
+    themeKey: text("theme_key")
+      .notNull()
+      .references(() => themes.key),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.competencyKey, t.themeKey] })],
+);
+
+/* A review cycle, pinned to the framework version published when it opened. */
+export const reviewCycles = sqliteTable(
+  "review_cycles",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    selfDueOn: text("self_due_on").notNull(),
+    managerDueOn: text("manager_due_on").notNull(),
+    status: text("status", { enum: CYCLE_STATUSES }).notNull().default("open"),
+    frameworkVersionId: integer("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    openedById: text("opened_by_id").references(() => people.id),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull().default(now),
+    closedById: text("closed_by_id").references(() => people.id),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("review_cycles_status").on(t.status), check("review_cycles_due_order", sql`${t.selfDueOn} <= ${t.managerDueOn}`)],
+);
+
+/*
+ * One review per person per cycle, pinned to their track and level when it was
+ * created. Its self part and manager part move separately, each with its own
+ * version for autosave. The manager is whoever manages the person now
+ * (people.manager_id at read time), so it is not stored.
+ */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    cycleId: text("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    frameworkVersionId: integer("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    trackKey: text("track_key")
+      .notNull()
+      .references(() => tracks.key),
+    levelKey: text("level_key")
+      .notNull()
+      .references(() => levels.key),
+    selfStatus: text("self_status", { enum: SELF_STATUSES }).notNull().default("not-started"),
+    selfVersion: integer("self_version").notNull().default(1),
+    selfSavedAt: integer("self_saved_at", { mode: "timestamp_ms" }),
+    selfSubmittedAt: integer("self_submitted_at", { mode: "timestamp_ms" }),
+    managerStatus: text("manager_status", { enum: MANAGER_STATUSES }).notNull().default("not-started"),
+    managerVersion: integer("manager_version").notNull().default(1),
+    managerSummary: text("manager_summary").notNull().default(""),
+    managerAuthorId: text("manager_author_id").references(() => people.id),
+    sharedAt: integer("shared_at", { mode: "timestamp_ms" }),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("reviews_cycle_person").on(t.cycleId, t.personId),
+    index("reviews_person").on(t.personId),
+    index("reviews_cycle_self_status").on(t.cycleId, t.selfStatus),
+    foreignKey({ columns: [t.frameworkVersionId, t.levelKey], foreignColumns: [versionLevels.versionId, versionLevels.levelKey] }),
+  ],
+);
+
+/* The nine cells of a review: the person's rating and evidence, and the manager's rating and comment. */
+export const reviewCells = sqliteTable(
+  "review_cells",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key")
+      .notNull()
+      .references(() => competencies.key),
+    themeKey: text("theme_key")
+      .notNull()
+      .references(() => themes.key),
+    selfRating: text("self_rating", { enum: RATINGS }),
+    selfEvidence: text("self_evidence").notNull().default(""),
+    managerRating: text("manager_rating", { enum: RATINGS }),
+    managerComment: text("manager_comment").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.competencyKey, t.themeKey] })],
+);
+
+/* Evidence-log entries cited from a review cell. */
+export const reviewCitations = sqliteTable(
+  "review_citations",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key").notNull(),
+    themeKey: text("theme_key").notNull(),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => evidenceEntries.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.competencyKey, t.themeKey, t.entryId] }),
+    foreignKey({ columns: [t.reviewId, t.competencyKey, t.themeKey], foreignColumns: [reviewCells.reviewId, reviewCells.competencyKey, reviewCells.themeKey] }).onDelete("cascade"),
+    index("review_citations_entry").on(t.entryId),
+  ],
 );

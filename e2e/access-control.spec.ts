@@ -1,6 +1,6 @@
 import type { BrowserContext, Request } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { people, stipendClaims, stipendSettings } from "@/db/schema";
+import { evidenceEntries, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
 import { DEMO, expect, SIGNED_OUT, signedInPage, storageStateFor, test, type DemoRole } from "./support/fixtures";
 
 /*
@@ -56,6 +56,35 @@ const rows: Row[] = [
   { path: () => "/stipend/admin", as: "admin", expect: 200 },
   { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "manager", expect: 404 },
   { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "admin", expect: 200 },
+  { path: () => "/evidence", as: "anonymous", expect: "sign-in" },
+  ...(["engineer", "manager", "admin"] as const).flatMap((as) => [
+    { path: () => "/evidence", as, expect: 200 as const },
+    { path: () => "/evidence/new", as, expect: 200 as const },
+    { path: () => "/reviews", as, expect: 200 as const },
+  ]),
+  { path: (id) => `/evidence?person=${id.engineerPeer}`, as: "engineer", expect: 404 },
+  { path: (id) => `/evidence?person=${id.manager}`, as: "engineer", expect: 404 },
+  { path: (id) => `/evidence?person=${id.engineer}`, as: "manager", expect: 200 },
+  { path: (id) => `/evidence?person=${id.otherTeam}`, as: "manager", expect: 404 },
+  { path: (id) => `/evidence?person=${id.otherTeam}`, as: "admin", expect: 200 },
+  { path: (id) => `/evidence/${id.engineerEntry}`, as: "engineer", expect: 200 },
+  { path: (id) => `/evidence/${id.engineerEntry}`, as: "manager", expect: 200 },
+  { path: (id) => `/evidence/${id.engineerEntry}`, as: "admin", expect: 200 },
+  { path: () => "/evidence/no-such-entry", as: "engineer", expect: 404 },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "anonymous", expect: "sign-in" },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "engineer", expect: 200 },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "manager", expect: 200 },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "admin", expect: 200 },
+  { path: (id) => `/reviews/${id.peerReview}`, as: "engineer", expect: 404 },
+  { path: (id) => `/reviews/${id.managerReview}`, as: "engineer", expect: 404 },
+  { path: (id) => `/reviews/${id.otherTeamReview}`, as: "manager", expect: 404 },
+  { path: (id) => `/reviews/${id.otherTeamReview}`, as: "admin", expect: 200 },
+  { path: () => "/reviews/no-such-review", as: "admin", expect: 404 },
+  ...["/admin/cycles", "/admin/settings"].flatMap((adminPath) => [
+    { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
+    { path: () => adminPath, as: "manager" as const, expect: 404 as const },
+    { path: () => adminPath, as: "admin" as const, expect: 200 as const },
+  ]),
 ];
 
 test.describe("access control over HTTP", () => {
@@ -81,6 +110,16 @@ test.describe("access control over HTTP", () => {
       peerReceipt: peerClaim.receiptId!,
       otherTeamClaim: otherTeamClaim.id,
       otherTeamReceipt: otherTeamClaim.receiptId!,
+    });
+    // Demo evidence and reviews in the open cycle: Jordan's, Alex's (a peer), Sam's (Jordan's manager) and Noor's (outside Sam's org).
+    const openReviewOf = (personId: string) =>
+      db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, personId), eq(reviewCycles.status, "open"))).get()!.id;
+    Object.assign(ids, {
+      engineerEntry: db.select({ id: evidenceEntries.id }).from(evidenceEntries).where(eq(evidenceEntries.personId, ids.engineer!)).get()!.id,
+      engineerReview: openReviewOf(ids.engineer!),
+      peerReview: openReviewOf(ids.engineerPeer!),
+      managerReview: openReviewOf(ids.manager!),
+      otherTeamReview: openReviewOf(ids.otherTeam!),
     });
   });
 

@@ -19,6 +19,10 @@ import { getStipendReport } from "@/lib/dal/stipend-reports";
 import { saveYearSettings } from "@/lib/dal/stipend-years";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
+import { createEvidence, deleteEvidence, getEvidenceEntry, listEvidence, listLearningByCell, updateEvidence } from "@/lib/dal/evidence";
+import { getOrgSettings, saveOrgTimeZone } from "@/lib/dal/org-settings";
+import { closeCycle, listCycles, openCycle } from "@/lib/dal/review-cycles";
+import { getReview, listMyReviews, saveSelfAssessment, submitSelfAssessment, type SelfCell } from "@/lib/dal/reviews";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
@@ -180,6 +184,111 @@ rows.push(
   { what: "set how long rejected receipts are kept", as: "admin", expect: "allowed", run: saveRetention },
 );
 
+/* Evidence and reviews: each row works on fresh records, and allowed rows check what came back or changed. */
+const ALL_CELLS = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
+const selfCells = (rating: SelfCell["rating"]): SelfCell[] => ALL_CELLS.map((cell) => ({ cell, rating, evidence: "Shipped it", citations: [] }));
+const evidenceOf = (org: Org, owner: Actor) => {
+  const created = createEvidence(org.as[owner], { title: `Win of ${owner}`, occurredOn: "2026-01-15", description: "", links: [], cells: [{ competencyKey: "values", themeKey: "complexity" }] });
+  if (!created.ok) throw new Error("evidence not created");
+  return created.value;
+};
+const readEvidenceOf = (owner: Actor) => (org: Org, actor: Actor) => {
+  const id = evidenceOf(org, owner);
+  const entry = getEvidenceEntry(org.as[actor], id);
+  if (entry.title !== `Win of ${owner}`) throw new Error("wrong entry");
+  return entry;
+};
+const listEvidenceOf = (owner: Actor) => (org: Org, actor: Actor) => {
+  const id = evidenceOf(org, owner);
+  const list = listEvidence(org.as[actor], org.as[owner].id);
+  if (!list.some((e) => e.id === id)) throw new Error("entry missing from the list");
+  return list;
+};
+const editEvidenceOf = (owner: Actor) => (org: Org, actor: Actor) => {
+  const id = evidenceOf(org, owner);
+  mustSucceed(updateEvidence(org.as[actor], id, 1, { title: "Edited", occurredOn: "2026-01-16", description: "", links: [], cells: [{ competencyKey: "technical", themeKey: "complexity" }] }));
+  const entry = getEvidenceEntry(org.as[owner], id);
+  if (entry.title !== "Edited") throw new Error("not edited");
+  return entry;
+};
+const deleteEvidenceOf = (owner: Actor) => (org: Org, actor: Actor) => mustSucceed(deleteEvidence(org.as[actor], evidenceOf(org, owner)));
+const learningOf = (owner: Actor) => (org: Org, actor: Actor) => listLearningByCell(org.as[actor], org.as[owner].id);
+
+let reviewCycleId: string;
+const reviewIdOf = (org: Org, owner: Actor) => listMyReviews(org.as[owner]).find((r) => r.cycleName === "Access-control cycle")!.id;
+/* A submitted review is readable by the owner's managers; the self part must come back in full. */
+const readSubmittedReviewOf = (owner: Actor) => (org: Org, actor: Actor) => {
+  const review = getReview(org.as[actor], reviewIdOf(org, owner));
+  if (review.self?.length !== 9) throw new Error("self part missing");
+  return review;
+};
+const saveReviewOf = (owner: Actor) => (org: Org, actor: Actor) => {
+  const id = reviewIdOf(org, owner);
+  const version = getReview(org.as[owner], id).review.selfVersion;
+  const result = mustSucceed(saveSelfAssessment(org.as[actor], id, version, selfCells("developing")));
+  if (getReview(org.as[owner], id).self?.[0]?.rating !== "developing") throw new Error("not saved");
+  return result;
+};
+const submitReviewOf = (owner: Actor) => (org: Org, actor: Actor) => submitSelfAssessment(org.as[actor], reviewIdOf(org, owner), getReview(org.as[owner], reviewIdOf(org, owner)).review.selfVersion);
+const listCyclesAs = (org: Org, actor: Actor) => {
+  const cycles = listCycles(org.as[actor]);
+  if (!cycles.some((c) => c.id === reviewCycleId)) throw new Error("cycle missing");
+  return cycles;
+};
+let cycleCount = 0;
+const openAndCloseCycle = (org: Org, actor: Actor) => {
+  const opened = mustSucceed(openCycle(org.as[actor], { name: `AC cycle ${++cycleCount}`, selfDueOn: "2026-09-01", managerDueOn: "2026-09-30" }));
+  if (!opened.ok || opened.value.enrolled < 7) throw new Error("not everyone enrolled");
+  return mustSucceed(closeCycle(org.as[actor], opened.value.id, 1));
+};
+const readSettings = (org: Org, actor: Actor) => getOrgSettings(org.as[actor]).timeZone;
+const saveTimeZone = (org: Org, actor: Actor) => {
+  const { version } = getOrgSettings(org.as.admin);
+  return mustSucceed(saveOrgTimeZone(org.as[actor], "Europe/Amsterdam", version));
+};
+
+rows.push(
+  { what: "list own evidence", as: "engineer", expect: "allowed", run: listEvidenceOf("engineer") },
+  { what: "read own evidence entry", as: "engineer", expect: "allowed", run: readEvidenceOf("engineer") },
+  { what: "read a peer's evidence", as: "peer", expect: "refused", run: readEvidenceOf("engineer") },
+  { what: "list a peer's evidence", as: "peer", expect: "refused", run: listEvidenceOf("engineer") },
+  { what: "list a direct report's evidence", as: "manager", expect: "allowed", run: listEvidenceOf("engineer") },
+  { what: "read a skip-level report's evidence", as: "director", expect: "allowed", run: readEvidenceOf("engineer") },
+  { what: "read another manager's report's evidence", as: "otherManager", expect: "refused", run: readEvidenceOf("engineer") },
+  { what: "read own manager's evidence", as: "engineer", expect: "refused", run: readEvidenceOf("manager") },
+  { what: "read anyone's evidence", as: "admin", expect: "allowed", run: readEvidenceOf("outsider") },
+  { what: "edit own evidence", as: "engineer", expect: "allowed", run: editEvidenceOf("engineer") },
+  { what: "edit a direct report's evidence", as: "manager", expect: "refused", run: editEvidenceOf("engineer") },
+  { what: "edit anyone's evidence", as: "admin", expect: "refused", run: editEvidenceOf("engineer") },
+  { what: "delete own evidence", as: "engineer", expect: "allowed", run: deleteEvidenceOf("engineer") },
+  { what: "delete a peer's evidence", as: "peer", expect: "refused", run: deleteEvidenceOf("engineer") },
+  { what: "delete a direct report's evidence", as: "manager", expect: "refused", run: deleteEvidenceOf("engineer") },
+  { what: "see a direct report's learning by cell", as: "manager", expect: "allowed", run: learningOf("engineer") },
+  { what: "see a peer's learning by cell", as: "peer", expect: "refused", run: learningOf("engineer") },
+  { what: "read a direct report's submitted review", as: "manager", expect: "allowed", run: readSubmittedReviewOf("peer") },
+  { what: "save own self-assessment", as: "engineer", expect: "allowed", run: saveReviewOf("engineer") },
+  { what: "save a peer's self-assessment", as: "peer", expect: "refused", run: saveReviewOf("engineer") },
+  { what: "save a direct report's self-assessment", as: "manager", expect: "refused", run: saveReviewOf("engineer") },
+  { what: "save anyone's self-assessment", as: "admin", expect: "refused", run: saveReviewOf("engineer") },
+  { what: "submit a peer's self-assessment", as: "peer", expect: "refused", run: submitReviewOf("engineer") },
+  { what: "submit a direct report's self-assessment", as: "manager", expect: "refused", run: submitReviewOf("engineer") },
+  { what: "read a peer's review", as: "peer", expect: "refused", run: (org, a) => getReview(org.as[a], reviewIdOf(org, "engineer")) },
+  { what: "read another manager's report's review", as: "otherManager", expect: "refused", run: (org, a) => getReview(org.as[a], reviewIdOf(org, "engineer")) },
+  { what: "read a skip-level report's submitted review", as: "director", expect: "allowed", run: readSubmittedReviewOf("peer") },
+  { what: "read a submitted review outside their org", as: "admin", expect: "allowed", run: readSubmittedReviewOf("outsider") },
+  { what: "read a submitted review outside their org", as: "otherManager", expect: "refused", run: readSubmittedReviewOf("peer") },
+  ...(["engineer", "manager", "director"] as const).flatMap((as) => [
+    { what: "list review cycles", as, expect: "refused" as const, run: listCyclesAs },
+    { what: "open and close a cycle", as, expect: "refused" as const, run: openAndCloseCycle },
+    { what: "read the org settings", as, expect: "refused" as const, run: readSettings },
+    { what: "set the org time zone", as, expect: "refused" as const, run: saveTimeZone },
+  ]),
+  { what: "list review cycles", as: "admin", expect: "allowed", run: listCyclesAs },
+  { what: "open and close a cycle", as: "admin", expect: "allowed", run: openAndCloseCycle },
+  { what: "read the org settings", as: "admin", expect: "allowed", run: readSettings },
+  { what: "set the org time zone", as: "admin", expect: "allowed", run: saveTimeZone },
+);
+
 let org: Org;
 
 describe("access control", () => {
@@ -201,6 +310,14 @@ describe("access control", () => {
         cell: null,
       });
       if (!filed.ok) throw new Error(filed.message);
+    }
+    const cycle = openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" });
+    if (!cycle.ok) throw new Error("cycle not opened");
+    reviewCycleId = cycle.value.id;
+    for (const who of ["peer", "outsider"] as const) {
+      const id = reviewIdOf(org, who);
+      mustSucceed(saveSelfAssessment(org.as[who], id, 1, selfCells("meets")));
+      mustSucceed(submitSelfAssessment(org.as[who], id, 2));
     }
     draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, loadDefaultFramework(), { status: "draft", actorId: org.people.admin.id })).number;
   });

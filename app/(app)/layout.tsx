@@ -12,6 +12,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/", label: "Needs my action" },
     { href: "/framework", label: "Framework", match: "/framework" },
     { href: "/framework/next", label: "My next level" },
+    { href: "/reviews", label: "Reviews", match: "/reviews" },
+    { href: "/evidence", label: "Evidence log", match: "/evidence" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },
     ...(canSeeStipendApprovals(viewer) ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),

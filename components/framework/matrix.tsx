@@ -25,7 +25,7 @@ export function Matrix({
   hrefForCell: (cell: string | null, anchor?: string) => string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none">
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none">
       <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm print:min-w-0">
         <caption className="sr-only">
           {level.name} ({level.code}) expectations: competencies by theme

@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { wouldCreateCycle } from "@/lib/people/org-rules";
 import { assertAdmin, publishedLevelJoin } from "./admin-guard";
 import { recordAudit } from "./audit";
+import { enrolInOpenCycles } from "./review-cycles";
 import { endSessionsOf } from "./sessions";
 import { startDateChangeProblem } from "./stipend-years";
 
@@ -114,6 +115,7 @@ export function createPerson(viewer: Viewer, input: PersonInput & { trackKey: st
       if (managerProblem) return { ok: false, fieldErrors: managerProblem };
       tx.insert(people).values({ id, ...input }).run();
       tx.insert(levelHistory).values({ personId: id, trackKey: input.trackKey, levelKey: input.levelKey, effectiveDate: input.startDate, reason: "Joined", recordedById: viewer.id }).run();
+      enrolInOpenCycles(tx, id);
       recordAudit(tx, { actorId: viewer.id, action: "person.create", recordType: "person", recordId: id, summary: `Added ${input.name} <${input.email}> as ${input.role}, level ${input.levelKey}` });
       return { ok: true, value: id };
     },
@@ -176,6 +178,7 @@ export function setActive(viewer: Viewer, personId: string, active: boolean): Re
         if (!manager?.active) return { ok: false, message: `Their manager ${manager?.name ?? ""} is deactivated. Choose a new manager for ${person.name} first.` };
       }
       tx.update(people).set({ active, version: person.version + 1, updatedAt: new Date() }).where(eq(people.id, personId)).run();
+      if (active) enrolInOpenCycles(tx, personId);
       recordAudit(tx, { actorId: viewer.id, action: active ? "person.reactivate" : "person.deactivate", recordType: "person", recordId: personId, summary: `${active ? "Reactivated" : "Deactivated"} ${person.name}` });
       return { ok: true, value: undefined };
     },

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { orderForInsert, validatePeopleCsv, type ImportProblem } from "@/lib/people/csv-import";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
+import { enrolInOpenCycles } from "./review-cycles";
 
 function importContext(tx: Executor) {
   const existing = new Map(tx.select({ id: people.id, email: people.email, active: people.active }).from(people).all().map((p) => [p.email, { id: p.id, active: p.active }]));
@@ -36,6 +37,7 @@ export function importPeople(viewer: Viewer, csvText: string): { ok: true; impor
           .values({ id, name: row.name, email: row.email, role: row.role, trackKey: row.trackKey, levelKey: row.levelKey, managerId: row.managerEmail ? idByEmail.get(row.managerEmail)! : null, team: row.team, startDate: row.startDate })
           .run();
         tx.insert(levelHistory).values({ personId: id, trackKey: row.trackKey, levelKey: row.levelKey, effectiveDate: row.startDate, reason: "Joined (imported)", recordedById: viewer.id }).run();
+        enrolInOpenCycles(tx, id);
         recordAudit(tx, { actorId: viewer.id, action: "person.create", recordType: "person", recordId: id, summary: `Imported ${row.name} <${row.email}> from CSV line ${row.line}` });
       }
       return { ok: true as const, imported: rows.length };

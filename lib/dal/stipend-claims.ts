@@ -8,12 +8,12 @@ import type { ClaimStatus } from "@/lib/domain/enums";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { todayIso } from "@/lib/format";
 import { allowedActions, canActOnClaim, canViewClaim } from "@/lib/policies/stipend";
 import { allowanceFor, checkNewClaim, summarise } from "@/lib/stipend/balance";
 import { TRANSITIONS, type ClaimAction } from "@/lib/stipend/claim-rules";
 import { formatMoney } from "@/lib/stipend/money";
 import { recordAudit } from "./audit";
+import { orgToday } from "./org-settings";
 import { relationshipTo } from "./people";
 import { claimColumns, owner, ownerManager, personFacts } from "./stipend-columns";
 import { deleteReceiptFiles, discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
@@ -111,7 +111,7 @@ function cellExists(competencyKey: string, themeKey: string): boolean {
  * one immediate transaction, so concurrent claims queue and none can take the
  * balance below zero or slip past a limit. A refused claim leaves no file behind.
  */
-export async function createClaim(viewer: Viewer, input: NewClaim, today = todayIso(), now = new Date()): Promise<CreateClaimResult> {
+export async function createClaim(viewer: Viewer, input: NewClaim, today = orgToday(), now = new Date()): Promise<CreateClaimResult> {
   if (input.purchaseDate > today) return { ok: false, field: "purchaseDate", message: "The purchase date can't be in the future" };
   const year = Number(input.purchaseDate.slice(0, 4));
   const currentYear = Number(today.slice(0, 4));

@@ -101,7 +101,7 @@ export default async function ComparePage({ searchParams }: Props) {
             <h2 id={`compare-${competency.key}`} className="mb-3 text-lg font-semibold text-stone-900">
               {competency.name}
             </h2>
-            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
+            <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
               <table className="w-full min-w-[44rem] table-fixed border-collapse text-sm">
                 <caption className="sr-only">
                   {competency.name}: {from.name} compared with {to.name}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -26,6 +27,11 @@ export default async function PersonPage({ params }: Props) {
             {person.levelName ?? person.levelKey} {person.levelCode ? `(${person.levelCode})` : null} · {person.trackName ?? person.trackKey}
             {person.team ? ` · ${person.team}` : null}
           </>
+        }
+        actions={
+          <ButtonLink variant="secondary" href={relationship === "self" ? "/evidence" : `/evidence?person=${person.id}`}>
+            Evidence log
+          </ButtonLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

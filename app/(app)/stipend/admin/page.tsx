@@ -8,6 +8,7 @@ import { getStipendReport } from "@/lib/dal/stipend-reports";
 import { getYearSettings } from "@/lib/dal/stipend-years";
 import { getReceiptRetention, purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
 import { canAdministerStipend } from "@/lib/policies/stipend";
+import { orgToday } from "@/lib/dal/org-settings";
 import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
 import { Money } from "../_components/money";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
@@ -55,7 +56,7 @@ function TotalsTable({ caption, heading, rows, currency, showAllowance = false }
 export default async function StipendAdminPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!canAdministerStipend(viewer)) notFound();
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = Number(orgToday().slice(0, 4));
   const year = yearFrom((await searchParams).year, currentYear);
   const settings = getYearSettings(year);
   const report = getStipendReport(viewer, year);

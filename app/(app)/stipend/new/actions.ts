@@ -10,7 +10,7 @@ import { purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
 import { getYearSettings } from "@/lib/dal/stipend-years";
 import { parseCellId } from "@/lib/domain/cell-ref";
 import type { FieldErrors } from "@/lib/domain/result";
-import { todayIso } from "@/lib/format";
+import { orgToday } from "@/lib/dal/org-settings";
 import { isCurrency, parseMoney } from "@/lib/stipend/money";
 import { isReceiptLink, MAX_RECEIPT_BYTES, RECEIPT_TOO_BIG } from "@/lib/stipend/receipt-file";
 
@@ -50,7 +50,8 @@ export const createClaimAction = formAction(raw, async ({ receipt, ...values }, 
   const errors: FieldErrors = parsed.success ? {} : { ...z.flattenError(parsed.error).fieldErrors };
 
   // Money is read in the currency it was paid in, and the charged amount in the year's currency.
-  const year = /^\d{4}/.test(values.purchaseDate) ? Number(values.purchaseDate.slice(0, 4)) : Number(todayIso().slice(0, 4));
+  const today = orgToday();
+  const year = /^\d{4}/.test(values.purchaseDate) ? Number(values.purchaseDate.slice(0, 4)) : Number(today.slice(0, 4));
   const settings = getYearSettings(year);
   const paidCurrency = isCurrency(values.currencyPaid) ? values.currencyPaid : settings.currency;
   const paid = parseMoney(values.amountPaid, paidCurrency);
@@ -62,7 +63,7 @@ export const createClaimAction = formAction(raw, async ({ receipt, ...values }, 
     else errors.amountCharged = [values.amountCharged.trim() ? charged.error : `You paid in ${paidCurrency}: enter what it came to in ${settings.currency}`];
   }
   // Checked here as well as in the DAL so that every mistake shows at once.
-  if (!errors.purchaseDate && values.purchaseDate > todayIso()) errors.purchaseDate = ["The purchase date can't be in the future"];
+  if (!errors.purchaseDate && values.purchaseDate > today) errors.purchaseDate = ["The purchase date can't be in the future"];
   if (receiptFile && receiptFile.size > MAX_RECEIPT_BYTES) errors.receipt = [RECEIPT_TOO_BIG];
   if (!receiptFile && values.receiptUrl.trim() === "" && !errors.receiptUrl) errors.receipt = ["Attach the receipt or link to it"];
   const hadFile = { hadFile: Boolean(receiptFile) };

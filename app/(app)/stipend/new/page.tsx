@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { getStipendYear } from "@/lib/dal/stipend-claims";
 import { getYearSettings } from "@/lib/dal/stipend-years";
-import { todayIso } from "@/lib/format";
+import { orgToday } from "@/lib/dal/org-settings";
 import { COMMON_CURRENCIES, formatMoney } from "@/lib/stipend/money";
 import { ClaimForm } from "./claim-form";
 import { cellId } from "@/lib/domain/cell-ref";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "New stipend claim" };
 
 export default async function NewClaimPage() {
   const viewer = await requireViewer();
-  const today = todayIso();
+  const today = orgToday();
   const year = Number(today.slice(0, 4));
   const settings = getYearSettings(year);
   const { summary } = getStipendYear(viewer, viewer.id, year);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listTeamClaims } from "@/lib/dal/stipend-approvals";
+import { orgToday } from "@/lib/dal/org-settings";
 import { ClaimsTable } from "../_components/claims-table";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
 
@@ -11,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TeamClaimsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = Number(orgToday().slice(0, 4));
   const year = yearFrom((await searchParams).year, currentYear);
   const { claims, currency, hasOrg } = listTeamClaims(viewer, year);
   return (

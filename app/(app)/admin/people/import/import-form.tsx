@@ -39,7 +39,7 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
           </label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="block text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium" />
           <p id="file-hint" className="text-xs text-stone-600">
-            Columns: <code>{columns.join(",")}</code>. Managers by email, from Trellis or from the same file. Dates as 2026-01-31.
+            Columns: <code className="break-all">{columns.join(",")}</code>. Managers by email, from Trellis or from the same file. Dates as 2026-01-31.
           </p>
         </div>
         <div className="space-y-1.5">
