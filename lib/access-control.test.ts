@@ -3,6 +3,8 @@ import crypto from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
+import type { Result } from "@/lib/domain/result";
+import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
 import { committeeMembers, frameworkVersions, levelHistory, people, stipendClaims, stipendPolicies, stipendSettings } from "@/db/schema";
 import { loadDefaultFramework } from "@/db/seed";
@@ -43,8 +45,20 @@ function action<T>(run: (org: Org, actor: Actor) => T, proves: (result: Awaited<
 }
 
 const T0 = Date.UTC(2026, 10, 22, 12);
-/* A person made for one row, so a write's effect is that row's alone. */
-const fresh = () => insertPerson(db());
+/* Calls `call` on a person made for this row, so a write's effect is that row's alone. */
+const onFreshPerson =
+  <R>(call: (viewer: Viewer, personId: string) => R) =>
+  (org: Org, a: Actor) => {
+    const person = insertPerson(db());
+    return { person, result: call(org.as[a], person.id) };
+  };
+/* The proof of a write that returns a Result: it succeeded, and `check` finds the change in the database. */
+const succeededAnd =
+  (check: (person: { id: string }) => void) =>
+  ({ person, result }: { person: { id: string }; result: Result }) => {
+    expect(result).toEqual({ ok: true, value: undefined });
+    check(person);
+  };
 const personRow = (id: string) => db().select().from(people).where(eq(people.id, id)).get()!;
 const statusOf = (claimId: string) => db().select({ status: stipendClaims.status }).from(stipendClaims).where(eq(stipendClaims.id, claimId)).get()?.status;
 
@@ -91,11 +105,8 @@ const adminOnly: { what: string; action: Action }[] = [
   {
     what: "issue an invitation link",
     action: action(
-      (org, a) => {
-        const person = fresh();
-        return { person, token: createAccountLink(org.as[a], person.id, "invite", T0) };
-      },
-      async ({ person, token }) => {
+      onFreshPerson((viewer, personId) => createAccountLink(viewer, personId, "invite", T0)),
+      async ({ person, result: token }) => {
         await expect(redeemAccountLink(token, "a-long-enough-passphrase", T0 + 1_000)).resolves.toEqual({ ok: true, email: person.email });
         expect(personRow(person.id).passwordHash).not.toBeNull();
       },
@@ -104,28 +115,18 @@ const adminOnly: { what: string; action: Action }[] = [
   {
     what: "change a level",
     action: action(
-      (org, a) => {
-        const person = fresh();
-        return { person, result: changeLevel(org.as[a], person.id, { trackKey: "ic", levelKey: "ic3", effectiveDate: "2026-01-01", reason: "Access-control test" }) };
-      },
-      ({ person, result }) => {
-        expect(result).toEqual({ ok: true, value: undefined });
+      onFreshPerson((viewer, personId) => changeLevel(viewer, personId, { trackKey: "ic", levelKey: "ic3", effectiveDate: "2026-01-01", reason: "Access-control test" })),
+      succeededAnd((person) => {
         expect(personRow(person.id).levelKey).toBe("ic3");
         expect(db().select({ levelKey: levelHistory.levelKey }).from(levelHistory).where(eq(levelHistory.personId, person.id)).all().map((h) => h.levelKey)).toEqual(["ic2", "ic3"]);
-      },
+      }),
     ),
   },
   {
     what: "deactivate a person",
     action: action(
-      (org, a) => {
-        const person = fresh();
-        return { person, result: setActive(org.as[a], person.id, false) };
-      },
-      ({ person, result }) => {
-        expect(result).toEqual({ ok: true, value: undefined });
-        expect(personRow(person.id).active).toBe(false);
-      },
+      onFreshPerson((viewer, personId) => setActive(viewer, personId, false)),
+      succeededAnd((person) => expect(personRow(person.id).active).toBe(false)),
     ),
   },
   {
@@ -180,14 +181,8 @@ const adminOnly: { what: string; action: Action }[] = [
   {
     what: "name a committee member",
     action: action(
-      (org, a) => {
-        const person = fresh();
-        return { person, result: setCommitteeMember(org.as[a], person.id, true) };
-      },
-      ({ person, result }) => {
-        expect(result).toEqual({ ok: true, value: undefined });
-        expect(db().select().from(committeeMembers).where(eq(committeeMembers.personId, person.id)).get()).toMatchObject({ personId: person.id });
-      },
+      onFreshPerson((viewer, personId) => setCommitteeMember(viewer, personId, true)),
+      succeededAnd((person) => expect(db().select().from(committeeMembers).where(eq(committeeMembers.personId, person.id)).get()).toMatchObject({ personId: person.id })),
     ),
   },
 ];

@@ -50,11 +50,11 @@ export const policyInput = (overrides: Partial<Omit<StipendPolicy, "year">> = {}
 });
 
 /* The people-admin form for a person: from an existing record (`{ ...person }` works), or a new one. */
-export const personInput = (overrides: Partial<PersonInput> = {}): PersonInput => ({
-  name: overrides.name ?? "Form Person",
-  email: overrides.email ?? "form.person@test.example",
-  role: overrides.role ?? "engineer",
-  managerId: overrides.managerId ?? null,
-  team: overrides.team ?? "Test team",
-  startDate: overrides.startDate ?? "2024-01-15",
+export const personInput = ({ name = "Form Person", email = "form.person@test.example", role = "engineer", managerId = null, team = "Test team", startDate = "2024-01-15" }: Partial<PersonInput> = {}): PersonInput => ({
+  name,
+  email,
+  role,
+  managerId,
+  team,
+  startDate,
 });
