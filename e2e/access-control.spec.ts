@@ -1,7 +1,8 @@
 import type { BrowserContext, Request } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { evidenceEntries, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
-import { DEMO, expect, SIGNED_OUT, signedInPage, storageStateFor, test, type DemoRole } from "./support/fixtures";
+import { DEMO, expect, SIGNED_OUT, storageStateFor, test, type DemoRole } from "./support/fixtures";
+import { Form, pageAs } from "./support/pages";
 
 /*
  * The page rows of the access-control table, over HTTP with each demo role's
@@ -93,7 +94,7 @@ test.describe("access control over HTTP", () => {
   test.beforeAll(async ({ db, browser, createPerson }) => {
     // An admin whose session is then ended by deactivation: the strongest cookie there is, made worthless.
     const person = await createPerson({ role: "admin", trackKey: "mgmt", levelKey: "m3" });
-    const page = await signedInPage(browser, person.email);
+    const page = await pageAs(browser, person);
     endedState = await page.context().storageState();
     await page.context().close();
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
@@ -143,18 +144,16 @@ test.describe("access control over HTTP", () => {
   }
 
   test("a refused page looks like a missing one to the person", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateFor("engineer") });
-    const page = await context.newPage();
+    const page = await pageAs(browser, "engineer");
     await page.goto(`/people/${ids.manager}`);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByText(DEMO.manager.name)).toHaveCount(0);
-    await context.close();
+    await page.context().close();
   });
 });
 
 test("a non-admin cannot set the receipt retention, even by replaying an admin's request", async ({ browser, db, playwright, baseURL }) => {
-  const context = await browser.newContext({ storageState: storageStateFor("admin") });
-  const page = await context.newPage();
+  const page = await pageAs(browser, "admin");
   await page.goto("/stipend/admin");
   // The admin's own submission is captured and stopped, so only the replays below could change anything.
   let submission: Request | undefined;
@@ -163,8 +162,7 @@ test("a non-admin cannot set the receipt retention, even by replaying an admin's
     submission = route.request();
     await route.abort();
   });
-  await page.getByLabel("Keep receipts of rejected claims for (days)").fill("7");
-  await page.getByRole("button", { name: "Save retention" }).click();
+  await new Form(page, "Save retention").fillAndSubmit({ "Keep receipts of rejected claims for (days)": "7" });
   await expect.poll(() => submission).toBeDefined();
   const headers = await submission!.allHeaders();
   delete headers.cookie;
@@ -177,5 +175,5 @@ test("a non-admin cannot set the receipt retention, even by replaying an admin's
     await request.dispose();
   }
   expect(db.select({ days: stipendSettings.rejectedReceiptRetentionDays }).from(stipendSettings).get()?.days).not.toBe(7);
-  await context.close();
+  await page.context().close();
 });

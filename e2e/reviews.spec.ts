@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { reviewCells, reviewCycles, reviews } from "@/db/schema";
 import { enrolInOpenCycles } from "@/lib/test/factory";
 import { expectNoSeriousViolations } from "./support/a11y";
-import { expect, signedInPage, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { pageAs } from "./support/pages";
 
 /*
  * Evidence and self-assessments, as the person writing them. Each test makes
@@ -23,7 +24,7 @@ const cell = (page: Page, name: string) => page.getByRole("region", { name, exac
 async function engineerWithReview(createPerson: (o?: object) => Promise<{ id: string; email: string; name: string }>, db: Parameters<typeof enrolInOpenCycles>[0], browser: Browser) {
   const person = await createPerson({ name: `Eva Evidence ${Date.now()}` });
   const [reviewId] = enrolInOpenCycles(db, person.id);
-  const page = await signedInPage(browser, person.email);
+  const page = await pageAs(browser, { email: person.email });
   return { person, reviewId: reviewId!, page };
 }
 

@@ -5,6 +5,7 @@ import { accounts, auditLog, committeeMembers, people } from "@/db/schema";
 import { parseCsv, toCsv, unguardCell } from "@/lib/csv";
 import { LINK_TTL_MS } from "@/lib/people/account-link-rules";
 import { buildOrg, type Org } from "@/lib/test/org";
+import { fileClaim, personInput } from "@/lib/test/builders";
 import { insertPerson } from "@/lib/test/factory";
 import { accountLinkActionItems, createAccountLink, describeAccountLink, redeemAccountLink } from "./account-links";
 import { setCommitteeMember } from "./committee";
@@ -13,7 +14,6 @@ import { createPerson, setActive, updatePerson } from "./people-admin";
 import { exportPeopleRows, importPeople } from "./people-csv";
 import { getViewerById } from "./people";
 import { checkSession, createSession } from "./sessions";
-import { createClaim } from "./stipend-claims";
 import { verifyCredentials } from "./sign-in";
 
 let org: Org;
@@ -22,8 +22,6 @@ const t0 = Date.UTC(2026, 10, 20, 12, 0, 0);
 beforeAll(() => {
   org = buildOrg();
 });
-
-const personInput = (p: { name: string; email: string; managerId: string | null }) => ({ ...p, role: "engineer" as const, team: "Test team", startDate: "2024-01-15" });
 
 describe("invitation and reset links", () => {
   it("works once, sets the password and lets the person sign in", async () => {
@@ -79,16 +77,16 @@ describe("people administration", () => {
 
   it("refuses a manager change that would create a reporting cycle", () => {
     const director = db().select().from(people).where(eq(people.id, org.people.director.id)).get()!;
-    const result = updatePerson(org.as.admin, director.id, director.version, personInput({ name: director.name, email: director.email, managerId: org.people.engineer.id }));
+    const result = updatePerson(org.as.admin, director.id, director.version, personInput({ ...director, managerId: org.people.engineer.id }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { managerId: [expect.stringMatching(/loop in the reporting line/)] } });
     expect(db().select().from(people).where(eq(people.id, director.id)).get()?.managerId).toBeNull();
   });
 
   it("refuses to overwrite a change made since the form was loaded", () => {
     const person = insertPerson(db());
-    const first = updatePerson(org.as.admin, person.id, 1, personInput({ name: "First Edit", email: person.email, managerId: null }));
+    const first = updatePerson(org.as.admin, person.id, 1, personInput({ ...person, name: "First Edit" }));
     expect(first.ok).toBe(true);
-    const stale = updatePerson(org.as.admin, person.id, 1, personInput({ name: "Stale Edit", email: person.email, managerId: null }));
+    const stale = updatePerson(org.as.admin, person.id, 1, personInput({ ...person, name: "Stale Edit" }));
     expect(stale).toMatchObject({ ok: false, message: expect.stringMatching(/Someone else changed this person/) });
     expect(db().select().from(people).where(eq(people.id, person.id)).get()?.name).toBe("First Edit");
   });
@@ -133,7 +131,7 @@ describe("people administration", () => {
     const admins = db().select().from(people).where(eq(people.role, "admin")).all();
     expect(admins).toHaveLength(1);
     const me = admins[0]!;
-    expect(updatePerson(org.as.admin, me.id, me.version, { name: me.name, email: me.email, role: "engineer", managerId: null, team: me.team, startDate: me.startDate })).toMatchObject({
+    expect(updatePerson(org.as.admin, me.id, me.version, personInput({ ...me, role: "engineer" }))).toMatchObject({
       ok: false,
       fieldErrors: { role: [expect.stringMatching(/at least one admin/)] },
     });
@@ -159,7 +157,7 @@ describe("people administration", () => {
     const person = insertPerson(db());
     db().insert(accounts).values({ provider: "oidc", providerAccountId: `sub-${person.id}`, personId: person.id, type: "oidc" }).run();
     const session = createSession(person.id, "oidc");
-    const result = updatePerson(org.as.admin, person.id, 1, { name: person.name, email: `renamed-${person.email}`, role: "engineer", managerId: null, team: person.team, startDate: person.startDate });
+    const result = updatePerson(org.as.admin, person.id, 1, personInput({ ...person, email: `renamed-${person.email}` }));
     expect(result.ok).toBe(true);
     expect(db().select().from(accounts).where(eq(accounts.personId, person.id)).all()).toEqual([]);
     expect(checkSession(session).valid).toBe(false);
@@ -168,11 +166,9 @@ describe("people administration", () => {
   it("refuses a start-date change that would prorate the stipend below what is already claimed", async () => {
     const person = insertPerson(db(), { startDate: "2026-01-05", managerId: org.people.manager.id });
     const viewer = getViewerById(person.id)!;
-    const filed = await createClaim(viewer, { purchaseDate: "2026-03-10", item: "Course", vendor: "V", category: "Courses", amountPaidMinor: 180_000, currencyPaid: "USD", amountChargedMinor: null, receiptUrl: "https://shop.example.com/1", receiptFile: null, note: "", cell: null }, "2026-11-22");
-    expect(filed.ok).toBe(true);
-    const input = { name: person.name, email: person.email, role: "engineer" as const, managerId: person.managerId, team: person.team };
-    expect(updatePerson(org.as.admin, person.id, 1, { ...input, startDate: "2026-10-01" })).toMatchObject({ ok: false, fieldErrors: { startDate: [expect.stringMatching(/less than the \$1,800.00 they have already claimed/)] } });
-    expect(updatePerson(org.as.admin, person.id, 1, { ...input, startDate: "2026-02-02" }).ok).toBe(true);
+    await fileClaim(viewer, { category: "Courses", amountPaidMinor: 180_000 });
+    expect(updatePerson(org.as.admin, person.id, 1, personInput({ ...person, startDate: "2026-10-01" }))).toMatchObject({ ok: false, fieldErrors: { startDate: [expect.stringMatching(/less than the \$1,800.00 they have already claimed/)] } });
+    expect(updatePerson(org.as.admin, person.id, 1, personInput({ ...person, startDate: "2026-02-02" })).ok).toBe(true);
   });
 
   it("puts people who cannot sign in yet on admins' Needs my action, and nobody else's", () => {
@@ -182,12 +178,12 @@ describe("people administration", () => {
     const fresh = insertPerson(db(), { name: "Fresh Invite" });
     createAccountLink(org.as.admin, expiring.id, "invite", t - LINK_TTL_MS.invite + 3_600_000);
     createAccountLink(org.as.admin, fresh.id, "invite", t);
-    const titles = accountLinkActionItems(org.as.admin, t).map((i) => i.title);
-    expect(titles).toContain("Needs Link has no way to sign in yet");
-    expect(titles).toContain("Expiring Soon's invitation expires soon");
-    expect(titles.some((x) => x.startsWith("Fresh Invite"))).toBe(false);
+    const items = accountLinkActionItems(org.as.admin, t);
+    const itemFor = (personId: string) => items.filter((i) => i.href === `/admin/people/${personId}`);
+    expect(itemFor(noLink.id)).toMatchObject([{ title: "Needs Link has no way to sign in yet", dueAt: null }]);
+    expect(itemFor(expiring.id)).toMatchObject([{ title: "Expiring Soon's invitation expires soon", dueAt: new Date(t + 3_600_000) }]);
+    expect(itemFor(fresh.id)).toEqual([]);
     expect(accountLinkActionItems(org.as.manager, t)).toEqual([]);
-    expect(noLink.id).toBeTruthy();
   });
 });
 

@@ -37,3 +37,9 @@ export function buildOrg() {
 
 export type Org = ReturnType<typeof buildOrg>;
 export type Actor = keyof Org["as"];
+
+/* Someone new, signed in: for tests whose balances and limits must start at zero. */
+export function newViewer(overrides: NewPerson = {}) {
+  const person = insertPerson(db(), overrides);
+  return { person, viewer: getViewerById(person.id)! };
+}
