@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { orgSettings } from "@/db/schema";
-import { DEFAULT_TIME_ZONE, isTimeZone, todayIn } from "@/lib/domain/org-time";
+import { DEFAULT_TIME_ZONE, isTimeZone, todayIn, yearOf } from "@/lib/domain/org-time";
 import { conflicted, fieldError, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -23,6 +23,11 @@ export function orgTimeZone(): string {
 /* Today's date (YYYY-MM-DD) in the org's time zone. */
 export function orgToday(now: Date = new Date()): string {
   return todayIn(orgTimeZone(), now);
+}
+
+/* This year in the org's time zone. */
+export function orgYear(now: Date = new Date()): number {
+  return yearOf(orgToday(now));
 }
 
 export function getOrgSettings(viewer: Viewer) {

@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { competencies, people, receipts, stipendClaimEvents, stipendClaims, themes } from "@/db/schema";
 import type { ClaimStatus } from "@/lib/domain/enums";
+import { yearOf } from "@/lib/domain/org-time";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -113,8 +114,8 @@ function cellExists(competencyKey: string, themeKey: string): boolean {
  */
 export async function createClaim(viewer: Viewer, input: NewClaim, today = orgToday(), now = new Date()): Promise<CreateClaimResult> {
   if (input.purchaseDate > today) return { ok: false, field: "purchaseDate", message: "The purchase date can't be in the future" };
-  const year = Number(input.purchaseDate.slice(0, 4));
-  const currentYear = Number(today.slice(0, 4));
+  const year = yearOf(input.purchaseDate);
+  const currentYear = yearOf(today);
   if (year < currentYear - 1) return { ok: false, field: "purchaseDate", message: `Claims can be filed for ${currentYear - 1} and ${currentYear} only` };
 
   const settings = getYearSettings(year);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, stipendClaims, stipendYearSettings } from "@/db/schema";
+import { yearOf, yearsAround } from "@/lib/domain/org-time";
 import { conflicted, done, fieldError, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -58,7 +59,7 @@ export function heldMinor(ex: Executor, personId: string, year: number): number 
  */
 export function startDateChangeProblem(tx: Executor, personId: string, before: string, after: string): string | null {
   if (before === after) return null;
-  for (const year of new Set([Number(before.slice(0, 4)), Number(after.slice(0, 4))])) {
+  for (const year of new Set([yearOf(before), yearOf(after)])) {
     const held = heldMinor(tx, personId, year);
     if (held === 0) continue;
     const settings = readYearSettings(tx, year);
@@ -73,7 +74,7 @@ export function startDateChangeProblem(tx: Executor, personId: string, before: s
 export function listStipendYears(viewer: Viewer, currentYear: number): number[] {
   const claimYears = db().selectDistinct({ year: stipendClaims.year }).from(stipendClaims).where(eq(stipendClaims.personId, viewer.id)).all();
   const settingsYears = db().select({ year: stipendYearSettings.year }).from(stipendYearSettings).all();
-  return [...new Set([currentYear, currentYear - 1, ...claimYears.map((r) => r.year), ...settingsYears.map((r) => r.year)])].filter((y) => y <= currentYear + 1).sort((a, b) => b - a);
+  return [...new Set([...yearsAround(currentYear), ...claimYears.map((r) => r.year), ...settingsYears.map((r) => r.year)])].filter((y) => y <= currentYear + 1).sort((a, b) => b - a);
 }
 
 export type YearSettingsInput = Omit<StipendYearSettings, "year">;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockIn, dueState, isTimeZone, todayIn } from "./org-time";
+import { clockIn, dueState, isTimeZone, todayIn, yearOf, yearsAround } from "./org-time";
 
 describe("org time", () => {
   // 23:30 UTC on 31 Dec 2025 is already 1 Jan in Tokyo and still 31 Dec in Los Angeles.
@@ -33,5 +33,13 @@ describe("org time", () => {
     expect(dueState("2026-03-10", "2026-03-09")).toBe("upcoming");
     expect(dueState("2026-03-10", "2026-03-10")).toBe("due-today");
     expect(dueState("2026-03-10", "2026-03-11")).toBe("overdue");
+  });
+});
+
+describe("years", () => {
+  it("reads the year of a date and lists the years around one, newest first", () => {
+    expect(yearOf("2026-12-31")).toBe(2026);
+    expect(yearsAround(2026)).toEqual([2026, 2025]);
+    expect(yearsAround(2026, { ahead: 1, back: 2 })).toEqual([2027, 2026, 2025, 2024]);
   });
 });

@@ -33,3 +33,11 @@ export function dueState(dueOn: string, today: string): DueState {
   if (today > dueOn) return "overdue";
   return today === dueOn ? "due-today" : "upcoming";
 }
+
+/* The calendar year of an ISO date (YYYY-MM-DD). */
+export const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
+
+/* The years a year switcher offers, newest first: from `ahead` years after `year` back to `back` years before it. */
+export function yearsAround(year: number, { ahead = 0, back = 1 }: { ahead?: number; back?: number } = {}): number[] {
+  return Array.from({ length: ahead + back + 1 }, (_, i) => year + ahead - i);
+}

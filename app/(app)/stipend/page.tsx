@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getStipendYear } from "@/lib/dal/stipend-claims";
 import { listStipendYears } from "@/lib/dal/stipend-years";
-import { orgToday } from "@/lib/dal/org-settings";
+import { orgYear } from "@/lib/dal/org-settings";
 import { formatDate } from "@/lib/format";
 import { BalanceSummary } from "./_components/balance-summary";
 import { ClaimHistory } from "./_components/claim-history";
@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function StipendPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const params = await searchParams;
-  const currentYear = Number(orgToday().slice(0, 4));
+  const currentYear = orgYear();
   const year = yearFrom(params.year, currentYear);
   const { settings, summary, prorated, claims } = getStipendYear(viewer, viewer.id, year);
   const years = listStipendYears(viewer, currentYear);

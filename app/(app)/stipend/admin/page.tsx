@@ -8,7 +8,8 @@ import { getStipendReport } from "@/lib/dal/stipend-reports";
 import { getYearSettings } from "@/lib/dal/stipend-years";
 import { getReceiptRetention, purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
 import { canAdministerStipend } from "@/lib/policies/stipend";
-import { orgToday } from "@/lib/dal/org-settings";
+import { orgYear } from "@/lib/dal/org-settings";
+import { yearsAround } from "@/lib/domain/org-time";
 import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
 import { Money } from "../_components/money";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
@@ -56,12 +57,12 @@ function TotalsTable({ caption, heading, rows, currency, showAllowance = false }
 export default async function StipendAdminPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!canAdministerStipend(viewer)) notFound();
-  const currentYear = Number(orgToday().slice(0, 4));
+  const currentYear = orgYear();
   const year = yearFrom((await searchParams).year, currentYear);
   const settings = getYearSettings(year);
   const report = getStipendReport(viewer, year);
   const { currency } = report.settings;
-  const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2];
+  const years = yearsAround(currentYear, { ahead: 1, back: 2 });
   const retention = getReceiptRetention(viewer);
   // The retention rule's opportunistic run, after the response and at most hourly.
   after(() => purgeExpiredReceiptsIfDue());
@@ -81,7 +82,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
         <YearSwitcher years={years} current={year} hrefFor={(y) => `/stipend/admin?year=${y}`} />
       </div>
       <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-1">
+        <div className="min-w-0 space-y-6 xl:col-span-1">
           <Card>
             <CardHeader title={`${year} settings`} description={settings.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
             <div className="px-5 py-5">
@@ -102,7 +103,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
             </div>
           </Card>
         </div>
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card>
             <CardHeader
               title={`${year} spend`}

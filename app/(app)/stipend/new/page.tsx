@@ -8,13 +8,14 @@ import { orgToday } from "@/lib/dal/org-settings";
 import { COMMON_CURRENCIES, formatMoney } from "@/lib/stipend/money";
 import { ClaimForm } from "./claim-form";
 import { cellId } from "@/lib/domain/cell-ref";
+import { yearOf } from "@/lib/domain/org-time";
 
 export const metadata: Metadata = { title: "New stipend claim" };
 
 export default async function NewClaimPage() {
   const viewer = await requireViewer();
   const today = orgToday();
-  const year = Number(today.slice(0, 4));
+  const year = yearOf(today);
   const settings = getYearSettings(year);
   const { summary } = getStipendYear(viewer, viewer.id, year);
   const structure = getFrameworkStructure(viewer);
