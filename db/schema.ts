@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
+import { ACCOUNT_LINK_PURPOSES, CLAIM_STATUSES, CYCLE_STATUSES, FRAMEWORK_VERSION_STATUSES, MANAGER_STATUSES, OVER_BALANCE_MODES, RATINGS, ROLES, SELF_STATUSES } from "../lib/domain/enums";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
 
-export const ROLES = ["engineer", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 /*
  * Framework identity. A track, level, competency or theme has a stable key that
@@ -43,7 +43,7 @@ export const frameworkVersions = sqliteTable(
     number: integer("number").notNull().unique(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
-    status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
+    status: text("status", { enum: FRAMEWORK_VERSION_STATUSES }).notNull().default("draft"),
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
     createdById: text("created_by_id").references(() => people.id),
@@ -265,7 +265,7 @@ export const accountLinks = sqliteTable(
     personId: text("person_id")
       .notNull()
       .references(() => people.id),
-    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    purpose: text("purpose", { enum: ACCOUNT_LINK_PURPOSES }).notNull(),
     tokenHash: text("token_hash").notNull(),
     createdById: text("created_by_id").references(() => people.id),
     createdAt: createdAt(),
@@ -285,15 +285,15 @@ export const committeeMembers = sqliteTable("committee_members", {
   addedAt: createdAt(),
 });
 
-/* Education stipend policy, one row per calendar year. Money is integer minor units of `currency`. */
-export const stipendPolicies = sqliteTable(
+/* Education stipend settings, one row per calendar year (the table keeps its first name, stipend_policies). Money is integer minor units of `currency`. */
+export const stipendYearSettings = sqliteTable(
   "stipend_policies",
   {
     year: integer("year").primaryKey(),
     allowanceMinor: integer("allowance_minor").notNull(),
     currency: text("currency").notNull(),
     categories: text("categories", { mode: "json" }).$type<string[]>().notNull(),
-    overBalance: text("over_balance", { enum: ["refuse", "flag"] }).notNull().default("refuse"),
+    overBalance: text("over_balance", { enum: OVER_BALANCE_MODES }).notNull().default("refuse"),
     prorateNewStarters: integer("prorate_new_starters", { mode: "boolean" }).notNull().default(true),
     version: integer("version").notNull().default(1),
     updatedById: text("updated_by_id").references(() => people.id),
@@ -339,8 +339,6 @@ export const stipendSettings = sqliteTable(
   (t) => [check("stipend_settings_single_row", sql`${t.id} = 1`), check("stipend_settings_retention", sql`${t.rejectedReceiptRetentionDays} between 0 and 3650`)],
 );
 
-export const CLAIM_STATUSES = ["pending", "approved", "rejected", "reimbursed", "withdrawn"] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const stipendClaims = sqliteTable(
   "stipend_claims",
@@ -356,7 +354,7 @@ export const stipendClaims = sqliteTable(
     category: text("category").notNull(),
     amountPaidMinor: integer("amount_paid_minor").notNull(),
     currencyPaid: text("currency_paid").notNull(),
-    // In the policy currency of `year`; what the allowance is charged.
+    // In the currency of `year`; what the allowance is charged.
     amountChargedMinor: integer("amount_charged_minor").notNull(),
     receiptId: text("receipt_id").references(() => receipts.id),
     receiptUrl: text("receipt_url"),
@@ -364,7 +362,7 @@ export const stipendClaims = sqliteTable(
     competencyKey: text("competency_key").references(() => competencies.key),
     themeKey: text("theme_key").references(() => themes.key),
     status: text("status", { enum: CLAIM_STATUSES }).notNull().default("pending"),
-    // Set when the policy flags (rather than refuses) a claim over the remaining balance.
+    // Set when the year's settings flag (rather than refuses) a claim over the remaining balance.
     overBalance: integer("over_balance", { mode: "boolean" }).notNull().default(false),
     decidedById: text("decided_by_id").references(() => people.id),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
@@ -399,4 +397,164 @@ export const stipendClaimEvents = sqliteTable(
     reason: text("reason").notNull().default(""),
   },
   (t) => [index("stipend_claim_events_claim").on(t.claimId, t.at)],
+);
+
+/* Organisation-wide settings: one row (id 1). "Today", due dates and overdue are computed in time_zone. */
+export const orgSettings = sqliteTable(
+  "org_settings",
+  {
+    id: integer("id").primaryKey(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    version: integer("version").notNull().default(1),
+    updatedById: text("updated_by_id").references(() => people.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [check("org_settings_single_row", sql`${t.id} = 1`)],
+);
+
+/*
+ * The evidence log: wins a person records as they happen, each tagged to one
+ * or more cells by stable keys. An entry cited by a submitted self-assessment
+ * is never deleted, only marked removed (removed_at), so the review still reads.
+ */
+export const evidenceEntries = sqliteTable(
+  "evidence_entries",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    title: text("title").notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    description: text("description").notNull().default(""),
+    links: text("links", { mode: "json" }).$type<string[]>().notNull(),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("evidence_entries_person_date").on(t.personId, t.occurredOn)],
+);
+
+export const evidenceCells = sqliteTable(
+  "evidence_cells",
+  {
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => evidenceEntries.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key")
+      .notNull()
+      .references(() => competencies.key),
+    themeKey: text("theme_key")
+      .notNull()
+      .references(() => themes.key),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.competencyKey, t.themeKey] })],
+);
+
+/* A review cycle, pinned to the framework version published when it opened. */
+export const reviewCycles = sqliteTable(
+  "review_cycles",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    selfDueOn: text("self_due_on").notNull(),
+    managerDueOn: text("manager_due_on").notNull(),
+    status: text("status", { enum: CYCLE_STATUSES }).notNull().default("open"),
+    frameworkVersionId: integer("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    openedById: text("opened_by_id").references(() => people.id),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull().default(now),
+    closedById: text("closed_by_id").references(() => people.id),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("review_cycles_status").on(t.status), check("review_cycles_due_order", sql`${t.selfDueOn} <= ${t.managerDueOn}`)],
+);
+
+/*
+ * One review per person per cycle, pinned to their track and level when it was
+ * created. Its self part and manager part move separately, each with its own
+ * version for autosave. The manager is whoever manages the person now
+ * (people.manager_id at read time), so it is not stored.
+ */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    cycleId: text("cycle_id")
+      .notNull()
+      .references(() => reviewCycles.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    frameworkVersionId: integer("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    trackKey: text("track_key")
+      .notNull()
+      .references(() => tracks.key),
+    levelKey: text("level_key")
+      .notNull()
+      .references(() => levels.key),
+    selfStatus: text("self_status", { enum: SELF_STATUSES }).notNull().default("not-started"),
+    selfVersion: integer("self_version").notNull().default(1),
+    selfSavedAt: integer("self_saved_at", { mode: "timestamp_ms" }),
+    selfSubmittedAt: integer("self_submitted_at", { mode: "timestamp_ms" }),
+    managerStatus: text("manager_status", { enum: MANAGER_STATUSES }).notNull().default("not-started"),
+    managerVersion: integer("manager_version").notNull().default(1),
+    managerSummary: text("manager_summary").notNull().default(""),
+    managerAuthorId: text("manager_author_id").references(() => people.id),
+    sharedAt: integer("shared_at", { mode: "timestamp_ms" }),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("reviews_cycle_person").on(t.cycleId, t.personId),
+    index("reviews_person").on(t.personId),
+    index("reviews_cycle_self_status").on(t.cycleId, t.selfStatus),
+    foreignKey({ columns: [t.frameworkVersionId, t.levelKey], foreignColumns: [versionLevels.versionId, versionLevels.levelKey] }),
+  ],
+);
+
+/* The nine cells of a review: the person's rating and evidence, and the manager's rating and comment. */
+export const reviewCells = sqliteTable(
+  "review_cells",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key")
+      .notNull()
+      .references(() => competencies.key),
+    themeKey: text("theme_key")
+      .notNull()
+      .references(() => themes.key),
+    selfRating: text("self_rating", { enum: RATINGS }),
+    selfEvidence: text("self_evidence").notNull().default(""),
+    managerRating: text("manager_rating", { enum: RATINGS }),
+    managerComment: text("manager_comment").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.competencyKey, t.themeKey] })],
+);
+
+/* Evidence-log entries cited from a review cell. */
+export const reviewCitations = sqliteTable(
+  "review_citations",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key").notNull(),
+    themeKey: text("theme_key").notNull(),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => evidenceEntries.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.competencyKey, t.themeKey, t.entryId] }),
+    foreignKey({ columns: [t.reviewId, t.competencyKey, t.themeKey], foreignColumns: [reviewCells.reviewId, reviewCells.competencyKey, reviewCells.themeKey] }).onDelete("cascade"),
+    index("review_citations_entry").on(t.entryId),
+  ],
 );

@@ -1,7 +1,8 @@
 import type { BrowserContext, Request } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { people, stipendClaims, stipendSettings } from "@/db/schema";
-import { DEMO, expect, SIGNED_OUT, signedInPage, storageStateFor, test, type DemoRole } from "./support/fixtures";
+import { evidenceEntries, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
+import { DEMO, expect, SIGNED_OUT, storageStateFor, test, type DemoRole } from "./support/fixtures";
+import { Form, pageAs } from "./support/pages";
 
 /*
  * The page rows of the access-control table, over HTTP with each demo role's
@@ -56,6 +57,35 @@ const rows: Row[] = [
   { path: () => "/stipend/admin", as: "admin", expect: 200 },
   { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "manager", expect: 404 },
   { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "admin", expect: 200 },
+  { path: () => "/evidence", as: "anonymous", expect: "sign-in" },
+  ...(["engineer", "manager", "admin"] as const).flatMap((as) => [
+    { path: () => "/evidence", as, expect: 200 as const },
+    { path: () => "/evidence/new", as, expect: 200 as const },
+    { path: () => "/reviews", as, expect: 200 as const },
+  ]),
+  { path: (id) => `/evidence?person=${id.engineerPeer}`, as: "engineer", expect: 404 },
+  { path: (id) => `/evidence?person=${id.manager}`, as: "engineer", expect: 404 },
+  { path: (id) => `/evidence?person=${id.engineer}`, as: "manager", expect: 200 },
+  { path: (id) => `/evidence?person=${id.otherTeam}`, as: "manager", expect: 404 },
+  { path: (id) => `/evidence?person=${id.otherTeam}`, as: "admin", expect: 200 },
+  { path: (id) => `/evidence/${id.engineerEntry}`, as: "engineer", expect: 200 },
+  { path: (id) => `/evidence/${id.engineerEntry}`, as: "manager", expect: 200 },
+  { path: (id) => `/evidence/${id.engineerEntry}`, as: "admin", expect: 200 },
+  { path: () => "/evidence/no-such-entry", as: "engineer", expect: 404 },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "anonymous", expect: "sign-in" },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "engineer", expect: 200 },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "manager", expect: 200 },
+  { path: (id) => `/reviews/${id.engineerReview}`, as: "admin", expect: 200 },
+  { path: (id) => `/reviews/${id.peerReview}`, as: "engineer", expect: 404 },
+  { path: (id) => `/reviews/${id.managerReview}`, as: "engineer", expect: 404 },
+  { path: (id) => `/reviews/${id.otherTeamReview}`, as: "manager", expect: 404 },
+  { path: (id) => `/reviews/${id.otherTeamReview}`, as: "admin", expect: 200 },
+  { path: () => "/reviews/no-such-review", as: "admin", expect: 404 },
+  ...["/admin/cycles", "/admin/settings"].flatMap((adminPath) => [
+    { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
+    { path: () => adminPath, as: "manager" as const, expect: 404 as const },
+    { path: () => adminPath, as: "admin" as const, expect: 200 as const },
+  ]),
 ];
 
 test.describe("access control over HTTP", () => {
@@ -64,7 +94,7 @@ test.describe("access control over HTTP", () => {
   test.beforeAll(async ({ db, browser, createPerson }) => {
     // An admin whose session is then ended by deactivation: the strongest cookie there is, made worthless.
     const person = await createPerson({ role: "admin", trackKey: "mgmt", levelKey: "m3" });
-    const page = await signedInPage(browser, person.email);
+    const page = await pageAs(browser, person);
     endedState = await page.context().storageState();
     await page.context().close();
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
@@ -81,6 +111,16 @@ test.describe("access control over HTTP", () => {
       peerReceipt: peerClaim.receiptId!,
       otherTeamClaim: otherTeamClaim.id,
       otherTeamReceipt: otherTeamClaim.receiptId!,
+    });
+    // Demo evidence and reviews in the open cycle: Jordan's, Alex's (a peer), Sam's (Jordan's manager) and Noor's (outside Sam's org).
+    const openReviewOf = (personId: string) =>
+      db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, personId), eq(reviewCycles.status, "open"))).get()!.id;
+    Object.assign(ids, {
+      engineerEntry: db.select({ id: evidenceEntries.id }).from(evidenceEntries).where(eq(evidenceEntries.personId, ids.engineer!)).get()!.id,
+      engineerReview: openReviewOf(ids.engineer!),
+      peerReview: openReviewOf(ids.engineerPeer!),
+      managerReview: openReviewOf(ids.manager!),
+      otherTeamReview: openReviewOf(ids.otherTeam!),
     });
   });
 
@@ -104,18 +144,16 @@ test.describe("access control over HTTP", () => {
   }
 
   test("a refused page looks like a missing one to the person", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateFor("engineer") });
-    const page = await context.newPage();
+    const page = await pageAs(browser, "engineer");
     await page.goto(`/people/${ids.manager}`);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByText(DEMO.manager.name)).toHaveCount(0);
-    await context.close();
+    await page.context().close();
   });
 });
 
 test("a non-admin cannot set the receipt retention, even by replaying an admin's request", async ({ browser, db, playwright, baseURL }) => {
-  const context = await browser.newContext({ storageState: storageStateFor("admin") });
-  const page = await context.newPage();
+  const page = await pageAs(browser, "admin");
   await page.goto("/stipend/admin");
   // The admin's own submission is captured and stopped, so only the replays below could change anything.
   let submission: Request | undefined;
@@ -124,8 +162,7 @@ test("a non-admin cannot set the receipt retention, even by replaying an admin's
     submission = route.request();
     await route.abort();
   });
-  await page.getByLabel("Keep receipts of rejected claims for (days)").fill("7");
-  await page.getByRole("button", { name: "Save retention" }).click();
+  await new Form(page, "Save retention").fillAndSubmit({ "Keep receipts of rejected claims for (days)": "7" });
   await expect.poll(() => submission).toBeDefined();
   const headers = await submission!.allHeaders();
   delete headers.cookie;
@@ -138,5 +175,5 @@ test("a non-admin cannot set the receipt retention, even by replaying an admin's
     await request.dispose();
   }
   expect(db.select({ days: stipendSettings.rejectedReceiptRetentionDays }).from(stipendSettings).get()?.days).not.toBe(7);
-  await context.close();
+  await page.context().close();
 });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { levelHistory, people } from "@/db/schema";
-import { DEMO, expect, SIGNED_OUT, signIn, signedInPage, storageStateFor, test } from "./support/fixtures";
+import { DEMO, expect, SIGNED_OUT, storageStateFor, test } from "./support/fixtures";
+import { AdminPersonPage, Form, pageAs, ProfilePage, SignInPage, signedInAs } from "./support/pages";
 import { expectNoSeriousViolations } from "./support/a11y";
 
 test.use({ storageState: storageStateFor("admin") });
@@ -13,15 +14,11 @@ test("an admin adds a person, copies the invitation, the person sets a password 
   const email = `new.hire.${tag}@example.com`;
   await page.goto("/admin/people");
   await page.getByRole("link", { name: "Add person" }).click();
-  await page.getByLabel("Full name").fill(`New Hire ${tag}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Manager").selectOption({ label: "Sam Okafor (Platform)" });
-  await page.getByLabel("Team or pod").fill("Platform");
-  await page.getByLabel("Level").selectOption("ic:ic1");
-  await page.getByRole("button", { name: "Add person" }).click();
+  await new Form(page, "Add person").fillAndSubmit({ "Full name": `New Hire ${tag}`, Email: email, Manager: "Sam Okafor (Platform)", "Team or pod": "Platform", Level: "ic:ic1" });
 
-  await expect(page.getByRole("heading", { level: 1, name: `New Hire ${tag}` })).toBeVisible();
-  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const admin = new AdminPersonPage(page);
+  await expect(admin.heading(`New Hire ${tag}`)).toBeVisible();
+  await admin.press("Create invitation link");
   await page.getByRole("button", { name: "Copy" }).click();
   await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -30,24 +27,22 @@ test("an admin adds a person, copies the invitation, the person sets a password 
   const newcomer = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
   await newcomer.goto(link);
   await expect(newcomer.getByText(`Hi New Hire ${tag}, choose a password`)).toBeVisible();
-  await newcomer.getByLabel("New password").fill("short");
-  await newcomer.getByRole("button", { name: "Set password" }).click();
-  await expect(newcomer.getByLabel("New password")).toHaveAccessibleDescription(/Use at least 12 characters/);
-  await newcomer.getByLabel("New password").fill("my-own-passphrase-1");
-  await newcomer.getByLabel("Confirm password").fill("my-own-passphrase-1");
-  await newcomer.getByRole("button", { name: "Set password" }).click();
-  await expect(newcomer.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
+  const passwordForm = new Form(newcomer, "Set password");
+  await passwordForm.fillAndSubmit({ "New password": "short" });
+  await passwordForm.expectError("New password", /Use at least 12 characters/);
+  await passwordForm.fillAndSubmit({ "New password": "my-own-passphrase-1", "Confirm password": "my-own-passphrase-1" });
+  await passwordForm.expectStatus("Your password is set");
 
   // The link works once.
   await newcomer.goto(link);
   await expect(newcomer.getByRole("alert").filter({ hasText: "already been used" })).toBeVisible();
 
-  await signIn(newcomer, email, "my-own-passphrase-1");
-  await expect(newcomer.getByTestId("signed-in-as")).toHaveText(`New Hire ${tag}`);
+  await new SignInPage(newcomer).signIn(email, "my-own-passphrase-1");
+  await expect(signedInAs(newcomer)).toHaveText(`New Hire ${tag}`);
 
   page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "Deactivate" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Deactivated. Their sessions have ended" })).toBeVisible();
+  await admin.press("Deactivate");
+  await admin.expectStatus("Deactivated. Their sessions have ended");
 
   await newcomer.goto("/account");
   await expect(newcomer).toHaveURL(/\/signin\?/);
@@ -58,11 +53,12 @@ test("an admin adds a person, copies the invitation, the person sets a password 
 test("the person page says which address links use, the link uses it, and a proxied request is warned about", async ({ page, context, createPerson }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const person = await createPerson({ passwordHash: null });
-  await page.goto(`/admin/people/${person.id}`);
+  const admin = new AdminPersonPage(page);
+  await admin.open(person.id);
   const origin = new URL(page.url()).origin;
   const note = page.getByTestId("link-origin");
   await expect(note).toHaveText(`Links use ${origin} (from this request's address; set AUTH_URL to fix it).`);
-  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await admin.press("Create invitation link");
   await expect(page.getByLabel(/Invitation link/)).toHaveValue(new RegExp(`^${origin}/invite/`));
 
   // Without a trusted proxy, a forwarded host is not used for links, but the admin is told to set AUTH_URL.
@@ -136,34 +132,32 @@ test("the people CSV export is formula-safe", async ({ request, createPerson }) 
 test("a move that would create a reporting cycle is refused with a clear message", async ({ page }) => {
   await page.goto("/admin/org");
   await expect(page.getByRole("navigation", { name: "Reporting lines" }).getByRole("link", { name: "Jordan Lee" })).toBeVisible();
-  await page.getByLabel("Person").selectOption({ label: "Priya Natarajan" });
-  await page.getByLabel("New manager").selectOption({ label: "Jordan Lee" });
-  await page.getByRole("button", { name: "Move" }).click();
-  await expect(page.getByLabel("New manager")).toHaveAccessibleDescription(/loop in the reporting line/);
+  const move = new Form(page, "Move");
+  await move.fillAndSubmit({ Person: "Priya Natarajan", "New manager": "Jordan Lee" });
+  await move.expectError("New manager", /loop in the reporting line/);
 });
 
 test("a level change is recorded with its date and reason, and the person sees it", async ({ page, browser, createPerson, db }) => {
   const person = await createPerson({ levelKey: "ic2", name: `Level Change ${unique()}` });
-  await page.goto(`/admin/people/${person.id}`);
-  await page.getByLabel("New level").selectOption("ic:ic3");
-  await page.getByLabel("Effective from").fill("2026-10-01");
-  await page.getByLabel("Reason").fill("Calibration after the H2 review");
-  await page.getByRole("button", { name: "Record level change" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Level changed" })).toBeVisible();
+  const admin = new AdminPersonPage(page);
+  await admin.open(person.id);
+  await admin.levelChange.fillAndSubmit({ "New level": "ic:ic3", "Effective from": "2026-10-01", Reason: "Calibration after the H2 review" });
+  await admin.levelChange.expectStatus("Level changed");
   expect(db.select().from(levelHistory).where(eq(levelHistory.personId, person.id)).all().map((h) => h.levelKey)).toEqual(["ic2", "ic3"]);
 
-  const own = await signedInPage(browser, person.email);
-  await own.getByRole("link", { name: "My profile" }).click();
-  await expect(own.getByRole("list", { name: "Level history" }).getByRole("listitem").first()).toContainText("Senior Software Engineer (IC3) · from 1 Oct 2026Calibration after the H2 review");
+  const own = await pageAs(browser, person);
+  const profile = new ProfilePage(own);
+  await profile.openOwn();
+  await expect(profile.levelHistory.first()).toContainText("Senior Software Engineer (IC3) · from 1 Oct 2026Calibration after the H2 review");
   await own.context().close();
 });
 
 test("the audit log filters by person and shows who did what", async ({ page, createPerson }) => {
   const person = await createPerson({ name: `Audited ${unique()}` });
-  await page.goto(`/admin/people/${person.id}`);
-  await page.getByLabel("Team or pod").fill("Audited team");
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const admin = new AdminPersonPage(page);
+  await admin.open(person.id);
+  await admin.details.fillAndSubmit({ "Team or pod": "Audited team" });
+  await admin.details.expectStatus("Saved.");
 
   await page.goto(`/admin/audit?person=${person.id}`);
   const table = page.getByRole("table", { name: /Audit entries/ });
@@ -177,22 +171,20 @@ test("an admin names the promotion committee", async ({ page }) => {
   await page.goto("/admin/committee");
   const members = page.getByRole("list", { name: /Members/ }).getByRole("listitem");
   await expect(members.filter({ hasText: "Priya Natarajan" })).toHaveCount(1);
-  await page.getByLabel("Add to the committee").selectOption({ label: "Taylor Brooks (Platform)" });
-  await page.getByRole("button", { name: "Add" }).click();
+  await new Form(page, "Add").fillAndSubmit({ "Add to the committee": "Taylor Brooks (Platform)" });
   await expect(members.filter({ hasText: "Taylor Brooks" })).toHaveCount(1);
   await page.getByRole("button", { name: "Remove Taylor Brooks" }).click();
   await expect(members.filter({ hasText: "Taylor Brooks" })).toHaveCount(0);
 });
 
 test("a non-admin is refused the admin pages and does not see the Admin link", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageStateFor("manager") });
-  const page = await context.newPage();
+  const page = await pageAs(browser, "manager");
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People admin" })).toHaveCount(0);
   const response = await page.goto("/admin/people");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await context.close();
+  await page.context().close();
 });
 
 for (const path of ["/admin/people", "/admin/people/new", "/admin/people/import", "/admin/org", "/admin/committee", "/admin/audit"]) {
@@ -205,10 +197,11 @@ for (const path of ["/admin/people", "/admin/people/new", "/admin/people/import"
 
 test("an admin signs someone out everywhere without deactivating them", async ({ page, browser, createPerson }) => {
   const person = await createPerson({ name: `Lost Laptop ${unique()}` });
-  const theirs = await signedInPage(browser, person.email);
-  await page.goto(`/admin/people/${person.id}`);
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Ended 1 open session" })).toBeVisible();
+  const theirs = await pageAs(browser, person);
+  const admin = new AdminPersonPage(page);
+  await admin.open(person.id);
+  await admin.press("Sign out everywhere");
+  await admin.expectStatus("Ended 1 open session");
   await theirs.goto("/account");
   await expect(theirs.getByRole("alert").filter({ hasText: "An admin ended your session" })).toBeVisible();
   await theirs.context().close();
@@ -219,6 +212,6 @@ test("an admin's Needs my action lists a new hire whose invitation is about to e
   const item = page.getByRole("list", { name: "Needs my action" }).getByRole("listitem").filter({ hasText: "Casey Novak's invitation expires soon" });
   await expect(item).toBeVisible();
   await item.getByRole("link", { name: "Open" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Casey Novak" })).toBeVisible();
+  await expect(new AdminPersonPage(page).heading("Casey Novak")).toBeVisible();
   await expect(page.getByText(/An invitation link is open until/)).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { SSO_EMAIL } from "./support/env";
-import { DEMO, expect, SIGNED_OUT, signIn, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { DEMO, expect, SIGNED_OUT, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { Form, pageAs, SignInPage, signedInAs } from "./support/pages";
 import crypto from "node:crypto";
 import type { Page, PlaywrightWorkerArgs } from "@playwright/test";
 import { eq } from "drizzle-orm";
@@ -10,19 +11,18 @@ test.describe("signed in", () => {
 
   test("the shell shows who is signed in and where they are", async ({ browser }) => {
     // A context of its own, so signing out does not end the shared manager session.
-    const context = await browser.newContext({ storageState: storageStateFor("manager") });
-    const page = await context.newPage();
+    const page = await pageAs(browser, "manager");
     await page.goto("/");
-    await expect(page.getByTestId("signed-in-as")).toHaveText(DEMO.manager.name);
+    await expect(signedInAs(page)).toHaveText(DEMO.manager.name);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Needs my action" })).toHaveAttribute("aria-current", "page");
-    await context.close();
+    await page.context().close();
   });
 });
 
 test("sign-out ends the session on the server: the old cookie no longer works", async ({ page, createPerson }) => {
   const person = await createPerson();
-  await signIn(page, person.email, TEST_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toHaveText(person.name);
+  await new SignInPage(page).signIn(person.email, TEST_PASSWORD);
+  await expect(signedInAs(page)).toHaveText(person.name);
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
@@ -34,44 +34,41 @@ test("sign-out ends the session on the server: the old cookie no longer works", 
 
 test("a wrong password is refused with a clear message and the email kept", async ({ page, createPerson }) => {
   const person = await createPerson();
-  await signIn(page, person.email, "not-the-password");
+  const signIn = new SignInPage(page);
+  await signIn.signIn(person.email, "not-the-password");
   await expect(page.getByRole("status")).toContainText("That email and password don't match an active Trellis account.");
-  await expect(page.getByLabel("Email")).toHaveValue(person.email);
-  await expect(page.getByLabel("Password")).toHaveValue("");
+  await signIn.form.expectValues({ Email: person.email, Password: "" });
   await expect(page).toHaveURL(/\/signin/);
 });
 
 test("an empty form gets a message beside each field", async ({ page }) => {
-  await page.goto("/signin");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address");
-  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password");
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.form.submit();
+  await signIn.form.expectErrors({ Email: "Enter your email address", Password: "Enter your password" });
 });
 
 test("a signed-out visitor is sent to sign-in and comes back where they were going", async ({ page, createPerson }) => {
   const person = await createPerson();
   await page.goto(`/people/${person.id}`);
   await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fpeople%2F${person.id}`));
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await new SignInPage(page).submit(person.email, TEST_PASSWORD);
   await expect(page).toHaveURL(`/people/${person.id}`);
   await expect(page.getByRole("heading", { name: person.name, level: 1 })).toBeVisible();
 });
 
 test("the return address cannot send people to another site", async ({ page, createPerson }) => {
   const person = await createPerson();
-  await page.goto("/signin?callbackUrl=https://evil.example/phish");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const signIn = new SignInPage(page);
+  await signIn.goto("https://evil.example/phish");
+  await signIn.submit(person.email, TEST_PASSWORD);
   await expect(page).toHaveURL("/");
 });
 
 test("a signed-in visitor sent to sign-in with a crafted return address stays on the site", async ({ page, createPerson }) => {
   const person = await createPerson();
-  await signIn(page, person.email, TEST_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await new SignInPage(page).signIn(person.email, TEST_PASSWORD);
+  await expect(signedInAs(page)).toBeVisible();
   for (const target of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example"]) {
     await page.goto(`/signin?callbackUrl=${target}`);
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
@@ -80,7 +77,7 @@ test("a signed-in visitor sent to sign-in with a crafted return address stays on
 
 test("a deactivated person's open session ends on their next request", async ({ browser, createPerson, db }) => {
   const person = await createPerson();
-  const page = await signedInPage(browser, person.email);
+  const page = await pageAs(browser, person);
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
 
@@ -94,15 +91,13 @@ test("a deactivated person's open session ends on their next request", async ({ 
 
 test("changing the password signs out the person's other sessions", async ({ browser, createPerson }) => {
   const person = await createPerson();
-  const first = await signedInPage(browser, person.email);
-  const second = await signedInPage(browser, person.email);
+  const first = await pageAs(browser, person);
+  const second = await pageAs(browser, person);
 
   await first.goto("/account");
-  await first.getByLabel("Current password").fill(TEST_PASSWORD);
-  await first.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
-  await first.getByLabel("Confirm new password").fill("a-brand-new-passphrase");
-  await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
+  const passwordForm = new Form(first, "Change password");
+  await passwordForm.fillAndSubmit({ "Current password": TEST_PASSWORD, "New password": "a-brand-new-passphrase", "Confirm new password": "a-brand-new-passphrase" });
+  await passwordForm.expectStatus("Password changed");
 
   await second.goto("/account");
   await expect(second).toHaveURL(/\/signin\?/);
@@ -113,25 +108,20 @@ test("changing the password signs out the person's other sessions", async ({ bro
 
 test("a wrong current password is refused beside the field", async ({ browser, createPerson }) => {
   const person = await createPerson();
-  const page = await signedInPage(browser, person.email);
+  const page = await pageAs(browser, person);
   await page.goto("/account");
-  await page.getByLabel("Current password").fill("wrong-current-password");
-  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
-  await page.getByLabel("Confirm new password").fill("a-different-passphrase");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByLabel("Confirm new password")).toHaveAccessibleDescription("The two new passwords don't match");
-  await page.getByLabel("Confirm new password").fill("a-brand-new-passphrase");
-  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-passphrase");
-  await page.getByLabel("Current password").fill("wrong-current-password");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password");
+  const passwordForm = new Form(page, "Change password");
+  await passwordForm.fillAndSubmit({ "Current password": "wrong-current-password", "New password": "a-brand-new-passphrase", "Confirm new password": "a-different-passphrase" });
+  await passwordForm.expectError("Confirm new password", "The two new passwords don't match");
+  await passwordForm.fillAndSubmit({ "Confirm new password": "a-brand-new-passphrase", "New password": "a-brand-new-passphrase", "Current password": "wrong-current-password" });
+  await passwordForm.expectError("Current password", "That is not your current password");
 });
 
 test("company SSO signs in a person an admin has added", async ({ page, createPerson, db }) => {
   if (!db.select().from(people).where(eq(people.email, SSO_EMAIL)).get()) await createPerson({ email: SSO_EMAIL, name: "Sasha SSO" });
-  await page.goto("/signin");
+  await new SignInPage(page).goto();
   await page.getByRole("button", { name: "Continue with Mock SSO" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText("Sasha SSO");
+  await expect(signedInAs(page)).toHaveText("Sasha SSO");
   await page.goto("/account");
   await expect(page.getByText("with company SSO").first()).toBeVisible();
   // SSO sign-in remembers the browser too (see the device cookie tests below).
@@ -140,8 +130,8 @@ test("company SSO signs in a person an admin has added", async ({ page, createPe
 
 test("session cookies are HttpOnly and SameSite", async ({ page, createPerson }) => {
   const person = await createPerson();
-  await signIn(page, person.email, TEST_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await new SignInPage(page).signIn(person.email, TEST_PASSWORD);
+  await expect(signedInAs(page)).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
@@ -176,7 +166,7 @@ async function sessionEndpoint(page: Page) {
 test.describe("/api/auth/session", () => {
   test("tells page scripts who is signed in, and no token", async ({ browser, createPerson, db }) => {
     const person = await createPerson();
-    const page = await signedInPage(browser, person.email);
+    const page = await pageAs(browser, { email: person.email });
     const body = await sessionEndpoint(page);
     const storedIds = new Set(db.select({ id: sessions.id }).from(sessions).where(eq(sessions.personId, person.id)).all().map((s) => s.id));
     expect(storedIds.size).toBe(1);
@@ -192,7 +182,7 @@ test.describe("/api/auth/session", () => {
 
   test("reports no one once the session was signed out, even with the old cookie", async ({ browser, createPerson }) => {
     const person = await createPerson();
-    const page = await signedInPage(browser, person.email);
+    const page = await pageAs(browser, { email: person.email });
     const cookies = await page.context().cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
@@ -203,7 +193,7 @@ test.describe("/api/auth/session", () => {
 
   test("reports no one once the person is deactivated", async ({ browser, createPerson, db }) => {
     const person = await createPerson();
-    const page = await signedInPage(browser, person.email);
+    const page = await pageAs(browser, { email: person.email });
     expect(signedOut(await sessionEndpoint(page))).toBe(false);
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
     expect(signedOut(await sessionEndpoint(page))).toBe(true);
@@ -235,7 +225,7 @@ test.describe("device cookie", () => {
   test("a browser that signed in before still gets in after strangers lock the account; a new browser does not", async ({ browser, playwright, baseURL, createPerson }) => {
     test.setTimeout(60_000);
     const person = await createPerson();
-    const known = await signedInPage(browser, person.email);
+    const known = await pageAs(browser, { email: person.email });
     const device = (await known.context().cookies()).find((c) => c.name === "trellis-device");
     expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     expect(device!.expires * 1000).toBeGreaterThan(Date.now() + 360 * 24 * 3_600_000);
@@ -245,11 +235,11 @@ test.describe("device cookie", () => {
     await lockOutFromElsewhere(playwright, baseURL!, person.email);
 
     const stranger = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
-    await signIn(stranger, person.email, TEST_PASSWORD);
+    await new SignInPage(stranger).signIn(person.email, TEST_PASSWORD);
     await expect(stranger.getByRole("status")).toContainText("Too many failed attempts");
     await expect(stranger.getByTestId("signed-in-as")).toHaveCount(0);
 
-    await signIn(known, person.email, TEST_PASSWORD);
+    await new SignInPage(known).signIn(person.email, TEST_PASSWORD);
     await expect(known.getByTestId("signed-in-as")).toHaveText(person.name);
     await stranger.context().close();
     await known.context().close();

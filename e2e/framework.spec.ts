@@ -57,11 +57,11 @@ test("'My next level' is one click from anywhere", async ({ page }) => {
 });
 
 test("a shared URL restores the same view", async ({ page }) => {
-  await page.goto("/framework?level=m1&cell=leadership.multiplier#cell-leadership-multiplier");
+  await page.goto("/framework?level=m1&cell=leadership.multiplier#cell-leadership_multiplier");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Engineering Manager (M1)");
   await expect(page.getByRole("link", { name: "Hide details for Leadership, Multiplier effect" })).toBeVisible();
-  await expect(page.locator("#cell-leadership-multiplier-details")).toBeVisible();
-  await expect(page.locator("#cell-technical-complexity-details")).toBeHidden();
+  await expect(page.locator("#cell-leadership_multiplier-details")).toBeVisible();
+  await expect(page.locator("#cell-technical_complexity-details")).toBeHidden();
 
   await page.goto("/framework/compare?from=ic3&to=m1");
   await expect(page.getByLabel("From level")).toHaveValue("ic3");
@@ -79,8 +79,8 @@ test("an unknown level is a missing page", async ({ page }) => {
 test("printing shows every cell in full and hides the navigation", async ({ page }) => {
   await page.goto("/framework?level=ic4");
   await page.emulateMedia({ media: "print" });
-  await expect(page.locator("#cell-values-complexity-details")).toBeVisible();
-  await expect(page.locator("#cell-leadership-multiplier-details")).toBeVisible();
+  await expect(page.locator("#cell-values_complexity-details")).toBeVisible();
+  await expect(page.locator("#cell-leadership_multiplier-details")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Levels" })).toBeHidden();
 });

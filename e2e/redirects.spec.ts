@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { HOSTILE_RETURN_PATHS, isLocalPath } from "@/lib/test/hostile-return-paths";
-import { expect, SIGNED_OUT, signedInPage, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { expect, SIGNED_OUT, storageStateFor, test, TEST_PASSWORD } from "./support/fixtures";
+import { pageAs } from "./support/pages";
 
 /*
  * Every redirect that carries a return address, probed over HTTP without
@@ -51,7 +52,7 @@ async function followOnSite(request: APIRequestContext, start: string, baseURL: 
 
 test("the signed-out return trip through the proxy and sign-in stays on the site", async ({ playwright, browser, baseURL, createPerson }) => {
   const person = await createPerson();
-  const signedIn = await signedInPage(browser, person.email);
+  const signedIn = await pageAs(browser, { email: person.email });
   const anonymous = await playwright.request.newContext({ storageState: SIGNED_OUT });
   for (const path of ["//evil.example/x", "/.//evil.example/x", "/%2e//evil.example/x", "///evil.example", "/\\evil.example", "/account?x=//evil.example"]) {
     // Built by hand: a path starting "//" given to request.get() would be read as another host.

@@ -6,8 +6,9 @@ import type { Request } from "@playwright/test";
 import type { Db } from "@/db";
 import { people, receipts, stipendClaimEvents, stipendClaims } from "@/db/schema";
 import { E2E_DATA_DIR } from "./support/env";
-import { DEMO, expect, signedInPage, storageStateFor, test } from "./support/fixtures";
-import { fillClaim, pdfOfSize, PNG } from "./support/stipend";
+import { DEMO, expect, storageStateFor, test } from "./support/fixtures";
+import { Form, pageAs } from "./support/pages";
+import { claimForm, fillClaim, pdfOfSize, PNG } from "./support/stipend";
 
 const MB = 1024 * 1024;
 const DAY = 86_400_000;
@@ -46,36 +47,34 @@ test("a receipt download keeps its own sandbox policy, and pages keep the nonce 
 
 test("a 7 MB receipt is refused in the browser before anything is sent, keeping what was typed", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
   const posts: Request[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST") posts.push(r);
   });
   await fillClaim(page, { item: "Conference video bundle", amount: "120" });
-  await page.getByLabel("Note").fill("The whole track on storage engines");
+  await claimForm(page).fill({ Note: "The whole track on storage engines" });
 
-  await page.getByLabel("Receipt file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(7 * MB) });
-  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Receipts can be up to 5 MB/);
-  await page.getByRole("button", { name: "File claim" }).click();
-  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Receipts can be up to 5 MB/);
+  await claimForm(page).attach("Receipt file", { name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(7 * MB) });
+  await claimForm(page).expectError("Receipt file", /Receipts can be up to 5 MB/);
+  await claimForm(page).submit();
+  await claimForm(page).expectError("Receipt file", /Receipts can be up to 5 MB/);
   await expect(page.getByText("Something went wrong")).toHaveCount(0);
   expect(posts).toHaveLength(0);
-  await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Conference video bundle");
-  await expect(page.getByLabel("Amount paid")).toHaveValue("120");
-  await expect(page.getByLabel("Note")).toHaveValue("The whole track on storage engines");
+  await claimForm(page).expectValues({ Item: "Conference video bundle", "Amount paid": "120", Note: "The whole track on storage engines" });
 
   // A smaller file clears the message and files the claim.
-  await page.getByLabel("Receipt file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(MB) });
+  await claimForm(page).attach("Receipt file", { name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(MB) });
   await expect(page.getByText("Receipts can be up to 5 MB")).toHaveCount(0);
-  await page.getByRole("button", { name: "File claim" }).click();
+  await claimForm(page).submit();
   await expect(page.getByText("Claim filed.")).toBeVisible();
   await page.context().close();
 });
 
 test("without JavaScript, a 7 MB receipt comes back beside its field with what was typed, and a 9 MB body is refused plainly", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
-  const signedIn = await signedInPage(browser, engineer.email);
+  const signedIn = await pageAs(browser, engineer);
   const storageState = await signedIn.context().storageState();
   await signedIn.context().close();
   // No JavaScript: the browser posts the form itself, as a scripted client would, and no check in the page can help.
@@ -84,17 +83,15 @@ test("without JavaScript, a 7 MB receipt comes back beside its field with what w
 
   await page.goto("/stipend/new");
   await fillClaim(page, { item: "Storage engines course", amount: "75" });
-  await page.getByLabel("Note").fill("Recommended by the database guild");
-  await page.getByLabel("Receipt file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(7 * MB) });
-  const [tooBig] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "File claim" }).click()]);
+  await claimForm(page).fill({ Note: "Recommended by the database guild" });
+  await claimForm(page).attach("Receipt file", { name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(7 * MB) });
+  const [tooBig] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), claimForm(page).submit()]);
   expect(tooBig.status()).toBeLessThan(500);
-  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Receipts can be up to 5 MB/);
-  await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Storage engines course");
-  await expect(page.getByLabel("Amount paid")).toHaveValue("75");
-  await expect(page.getByLabel("Note")).toHaveValue("Recommended by the database guild");
+  await claimForm(page).expectError("Receipt file", /Receipts can be up to 5 MB/);
+  await claimForm(page).expectValues({ Item: "Storage engines course", "Amount paid": "75", Note: "Recommended by the database guild" });
 
-  await page.getByLabel("Receipt file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(9 * MB) });
-  const [overLimit] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "File claim" }).click()]);
+  await claimForm(page).attach("Receipt file", { name: "scan.pdf", mimeType: "application/pdf", buffer: pdfOfSize(9 * MB) });
+  const [overLimit] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), claimForm(page).submit()]);
   expect(overLimit.status()).toBe(413);
   await expect(page.getByText("Receipts can be up to 5 MB")).toBeVisible();
   await expect(page.getByText("Something went wrong")).toHaveCount(0);
@@ -103,11 +100,11 @@ test("without JavaScript, a 7 MB receipt comes back beside its field with what w
 
 test("withdrawing a claim deletes its receipt file; the claim page says so instead of offering it", async ({ browser, createPerson, db }) => {
   const engineer = await createPerson();
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
   await fillClaim(page, { item: "Go workshop", category: "Courses", amount: "90" });
-  await page.getByLabel("Receipt file").setInputFiles({ name: "invoice.png", mimeType: "image/png", buffer: PNG });
-  await page.getByRole("button", { name: "File claim" }).click();
+  await claimForm(page).attach("Receipt file", { name: "invoice.png", mimeType: "image/png", buffer: PNG });
+  await claimForm(page).submit();
   await expect(page.getByText("Claim filed.")).toBeVisible();
   const row = db.select({ receiptId: stipendClaims.receiptId, storedName: receipts.storedName }).from(stipendClaims).innerJoin(receipts, eq(receipts.id, stipendClaims.receiptId)).where(eq(stipendClaims.personId, engineer.id)).get()!;
   expect(fs.existsSync(receiptPath(row.storedName))).toBe(true);
@@ -126,19 +123,17 @@ test("past 20 uploads in a day, the form says so beside the receipt field and ke
   const engineer = await createPerson();
   // Twenty uploads earlier today, whatever became of them.
   for (let i = 0; i < 20; i++) insertReceipt(db, engineer.id, new Date(Date.now() - 60_000));
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
   await fillClaim(page, { item: "Twenty-first book", amount: "30" });
-  await page.getByLabel("Note").fill("Same series as the others");
-  await page.getByLabel("Receipt file").setInputFiles({ name: "receipt.png", mimeType: "image/png", buffer: PNG });
-  await page.getByRole("button", { name: "File claim" }).click();
-  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/You have uploaded 20 receipts in the last 24 hours.+Link to this receipt instead/);
-  await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Twenty-first book");
-  await expect(page.getByLabel("Amount paid")).toHaveValue("30");
-  await expect(page.getByLabel("Note")).toHaveValue("Same series as the others");
+  await claimForm(page).fill({ Note: "Same series as the others" });
+  await claimForm(page).attach("Receipt file", { name: "receipt.png", mimeType: "image/png", buffer: PNG });
+  await claimForm(page).submit();
+  await claimForm(page).expectError("Receipt file", /You have uploaded 20 receipts in the last 24 hours.+Link to this receipt instead/);
+  await claimForm(page).expectValues({ Item: "Twenty-first book", "Amount paid": "30", Note: "Same series as the others" });
   // A link still works.
-  await page.getByLabel("Or a link to the receipt").fill("https://books.example.com/orders/21");
-  await page.getByRole("button", { name: "File claim" }).click();
+  await claimForm(page).fill({ "Or a link to the receipt": "https://books.example.com/orders/21" });
+  await claimForm(page).submit();
   await expect(page.getByText("Claim filed.")).toBeVisible();
   await page.context().close();
 });
@@ -155,28 +150,25 @@ test("an admin sets how long rejected receipts are kept; a receipt past it is re
     .run();
   db.insert(stipendClaimEvents).values({ claimId, actorId: admin.id, fromStatus: "pending", toStatus: "rejected", reason: "Furniture isn't covered", at: rejectedAt }).run();
 
-  const context = await browser.newContext({ storageState: storageStateFor("admin") });
-  const page = await context.newPage();
+  const page = await pageAs(browser, "admin");
   await page.goto(`/stipend/claims/${claimId}`);
   await expect(page.getByRole("link", { name: "Download old-receipt.png" })).toBeVisible();
 
   await page.goto("/stipend/admin");
-  const days = page.getByLabel("Keep receipts of rejected claims for (days)");
-  await expect(days).toHaveValue("90");
-  await days.fill("-1");
-  await page.getByRole("button", { name: "Save retention" }).click();
-  await expect(days).toHaveAccessibleDescription(/Enter a whole number of days, like 90/);
-  await expect(days).toHaveValue("-1");
-  await days.fill("4000");
-  await page.getByRole("button", { name: "Save retention" }).click();
-  await expect(days).toHaveAccessibleDescription(/Keep it to 3,650 days \(10 years\) or fewer/);
-  await days.fill("90");
-  await page.getByRole("button", { name: "Save retention" }).click();
+  const retention = new Form(page, "Save retention");
+  const days = "Keep receipts of rejected claims for (days)";
+  await retention.expectValues({ [days]: "90" });
+  await retention.fillAndSubmit({ [days]: "-1" });
+  await retention.expectError(days, /Enter a whole number of days, like 90/);
+  await retention.expectValues({ [days]: "-1" });
+  await retention.fillAndSubmit({ [days]: "4000" });
+  await retention.expectError(days, /Keep it to 3,650 days \(10 years\) or fewer/);
+  await retention.fillAndSubmit({ [days]: "90" });
   await expect(page.getByText(/Saved: receipts of rejected claims are kept for 90 days\. \d+ receipt files? (was|were) past that and removed\./)).toBeVisible();
 
   expect(fs.existsSync(receiptPath(receipt.storedName))).toBe(false);
   await page.goto(`/stipend/claims/${claimId}`);
   await expect(page.getByTestId("receipt-removed")).toHaveText(/was removed on .+ under the retention rule: files of rejected claims are deleted after a set time\./);
   await expect(page.getByText("Furniture isn't covered").first()).toBeVisible();
-  await context.close();
+  await page.context().close();
 });

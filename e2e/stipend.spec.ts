@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { people, receipts, stipendClaims } from "@/db/schema";
 import { expectNoSeriousViolations } from "./support/a11y";
-import { DEMO, expect, signedInPage, storageStateFor, test } from "./support/fixtures";
-import { fillClaim, pdfOfSize, PNG } from "./support/stipend";
+import { DEMO, expect, storageStateFor, test } from "./support/fixtures";
+import { Form, pageAs } from "./support/pages";
+import { claimForm, fillClaim, pdfOfSize, PNG } from "./support/stipend";
 
 const YEAR = new Date().getUTCFullYear();
 
@@ -11,13 +12,13 @@ test("an engineer files a claim, the manager approves, an admin reimburses and t
   const engineer = await createPerson({ managerId: manager.id, name: `Eli Engineer ${Date.now()}` });
   const item = `Refactoring, 2nd edition ${engineer.id.slice(0, 6)}`;
 
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stipend", exact: true }).click();
   await expect(page.getByText(`No claims yet in ${YEAR}`)).toBeVisible();
   await page.getByRole("link", { name: "New claim" }).first().click();
   await fillClaim(page, { item, amount: "1,234.5" });
-  await page.getByLabel("Receipt file").setInputFiles({ name: "receipt.png", mimeType: "image/png", buffer: PNG });
-  await page.getByRole("button", { name: "File claim" }).click();
+  await claimForm(page).attach("Receipt file", { name: "receipt.png", mimeType: "image/png", buffer: PNG });
+  await claimForm(page).submit();
 
   await expect(page.getByText("Claim filed.")).toBeVisible();
   await expect(page.getByTestId("balance-pending")).toHaveText("$1,234.50");
@@ -25,16 +26,14 @@ test("an engineer files a claim, the manager approves, an admin reimburses and t
   const row = page.getByRole("row", { name: new RegExp(item) });
   await expect(row.getByText("Pending approval")).toBeVisible();
 
-  const managerPage = await signedInPage(browser, manager.email);
+  const managerPage = await pageAs(browser, manager);
   await managerPage.getByRole("listitem").filter({ hasText: item }).getByRole("link", { name: "Review claim" }).click();
   await expect(managerPage.getByRole("heading", { name: item })).toBeVisible();
-  await managerPage.getByLabel("Reason").fill("Good pick for the billing rewrite");
-  await managerPage.getByRole("button", { name: "Approve" }).click();
+  await new Form(managerPage, "Approve").fillAndSubmit({ Reason: "Good pick for the billing rewrite" });
   await expect(managerPage.getByText(`Approved by ${manager.name}`)).toBeVisible();
   await expect(managerPage.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
-  const adminContext = await browser.newContext({ storageState: storageStateFor("admin") });
-  const adminPage = await adminContext.newPage();
+  const adminPage = await pageAs(browser, "admin");
   await adminPage.goto("/");
   await adminPage.getByRole("listitem").filter({ hasText: item }).getByRole("link", { name: "Mark reimbursed" }).click();
   await adminPage.getByRole("button", { name: "Mark reimbursed" }).click();
@@ -50,48 +49,36 @@ test("an engineer files a claim, the manager approves, an admin reimburses and t
   await expect(page.getByTestId("balance-reimbursed")).toHaveText("$1,234.50");
   await row.getByText("History").click();
   await expect(row.getByText("Good pick for the billing rewrite", { exact: true })).toBeVisible();
-  await Promise.all([page.context().close(), managerPage.context().close(), adminContext.close()]);
+  await Promise.all([page.context().close(), managerPage.context().close(), adminPage.context().close()]);
 });
 
 test("bad amounts and a text file renamed .pdf are refused beside their fields, keeping what was typed", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
+  const form = claimForm(page);
   await fillClaim(page, { item: "Clean Architecture", vendor: "Bookshop", amount: "12.345" });
-  await page.getByLabel("Or a link to the receipt").fill("javascript:alert(1)");
-  await page.getByLabel("Note").fill("For the design review guild");
-  await page.getByRole("button", { name: "File claim" }).click();
+  await form.fillAndSubmit({ "Or a link to the receipt": "javascript:alert(1)", Note: "For the design review guild" });
 
-  await expect(page.getByLabel("Amount paid")).toHaveAccessibleDescription(/USD amounts have at most 2 decimals/);
-  await expect(page.getByLabel("Or a link to the receipt")).toHaveAccessibleDescription(/Enter a link starting with https:\/\//);
-  await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Clean Architecture");
-  await expect(page.getByLabel("Category")).toHaveValue("Books");
-  await expect(page.getByLabel("Note")).toHaveValue("For the design review guild");
-  await expect(page.getByLabel("Amount paid")).toHaveValue("12.345");
+  await form.expectErrors({ "Amount paid": /USD amounts have at most 2 decimals/, "Or a link to the receipt": /Enter a link starting with https:\/\// });
+  await form.expectValues({ Item: "Clean Architecture", Category: "Books", Note: "For the design review guild", "Amount paid": "12.345" });
   await expectNoSeriousViolations(page);
 
-  await page.getByLabel("Amount paid").fill("-5");
-  await page.getByRole("button", { name: "File claim" }).click();
+  await form.fillAndSubmit({ "Amount paid": "-5" });
   await expect(page.getByText("The amount must be more than zero")).toBeVisible();
 
-  await page.getByLabel("Amount paid").fill("abc");
-  await page.getByRole("button", { name: "File claim" }).click();
+  await form.fillAndSubmit({ "Amount paid": "abc" });
   await expect(page.getByText("Enter an amount like 49.99 or 1,200")).toBeVisible();
 
-  await page.getByLabel("Amount paid").fill("49.99");
-  await page.getByLabel("Or a link to the receipt").fill("");
-  await page.getByLabel("Receipt file").setInputFiles({ name: "receipt.pdf", mimeType: "application/pdf", buffer: Buffer.from("This is just text pretending to be a PDF.") });
-  await page.getByRole("button", { name: "File claim" }).click();
-  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Upload a PDF, PNG or JPEG/);
-  await expect(page.getByLabel("Amount paid")).toHaveValue("49.99");
-  await expect(page.getByLabel("Item", { exact: true })).toHaveValue("Clean Architecture");
+  await form.fill({ "Amount paid": "49.99", "Or a link to the receipt": "" });
+  await form.field("Receipt file").setInputFiles({ name: "receipt.pdf", mimeType: "application/pdf", buffer: Buffer.from("This is just text pretending to be a PDF.") });
+  await form.submit();
+  await form.expectError("Receipt file", /Upload a PDF, PNG or JPEG/);
+  await form.expectValues({ "Amount paid": "49.99", Item: "Clean Architecture" });
 
-  await page.getByLabel("Currency paid").selectOption("EUR");
-  await page.getByLabel("Or a link to the receipt").fill("https://shop.example.com/r/9");
-  await page.getByRole("button", { name: "File claim" }).click();
-  await expect(page.getByLabel("Amount to charge your allowance (USD)")).toHaveAccessibleDescription(/You paid in EUR: enter what it came to in USD/);
-  await expect(page.getByLabel("Currency paid")).toHaveValue("EUR");
-  await expect(page.getByLabel("Or a link to the receipt")).toHaveValue("https://shop.example.com/r/9");
+  await form.fillAndSubmit({ "Currency paid": "EUR", "Or a link to the receipt": "https://shop.example.com/r/9" });
+  await form.expectError("Amount to charge your allowance (USD)", /You paid in EUR: enter what it came to in USD/);
+  await form.expectValues({ "Currency paid": "EUR", "Or a link to the receipt": "https://shop.example.com/r/9" });
   await page.context().close();
 });
 
@@ -110,7 +97,7 @@ test("a receipt downloads for its owner, safely typed, and looks missing to anot
   await owner.dispose();
 
   const other = await createPerson();
-  const page = await signedInPage(browser, other.email);
+  const page = await pageAs(browser, other);
   const refused = await page.request.get(`/stipend/receipts/${jordanReceipt.id}`);
   expect(refused.status()).toBe(404);
   await page.goto(`/stipend/receipts/${jordanReceipt.id}`);
@@ -121,12 +108,12 @@ test("a receipt downloads for its owner, safely typed, and looks missing to anot
 test("20 claims at once that together exceed the balance leave it at zero or more", async ({ browser, createPerson, db }) => {
   const manager = await createPerson({ role: "manager", trackKey: "mgmt", levelKey: "m1" });
   const engineer = await createPerson({ managerId: manager.id });
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
   await fillClaim(page, { item: "Conference ticket", category: "Conferences", amount: "300" });
-  await page.getByLabel("Or a link to the receipt").fill("https://tickets.example.com/order/1");
+  await claimForm(page).fill({ "Or a link to the receipt": "https://tickets.example.com/order/1" });
   // The browser's own submission of the server action, replayed 20 times at once below.
-  const [submission] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])), page.getByRole("button", { name: "File claim" }).click()]);
+  const [submission] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])), claimForm(page).submit()]);
   await expect(page.getByText("Claim filed.")).toBeVisible();
   const headers = await submission.allHeaders();
   const body = submission.postDataBuffer()!;
@@ -147,14 +134,15 @@ test("20 claims at once that together exceed the balance leave it at zero or mor
 
 test("a 5 MB receipt uploads; one byte more is refused", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
+  const form = claimForm(page);
   await fillClaim(page, { item: "Conference proceedings", amount: "80" });
-  await page.getByLabel("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024 + 1) });
-  await page.getByRole("button", { name: "File claim" }).click();
-  await expect(page.getByLabel("Receipt file")).toHaveAccessibleDescription(/Receipts can be up to 5 MB/);
-  await page.getByLabel("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024) });
-  await page.getByRole("button", { name: "File claim" }).click();
+  await form.field("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024 + 1) });
+  await form.submit();
+  await form.expectError("Receipt file", /Receipts can be up to 5 MB/);
+  await form.field("Receipt file").setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: pdfOfSize(5 * 1024 * 1024) });
+  await form.submit();
   await expect(page.getByText("Claim filed.")).toBeVisible();
   await page.getByRole("link", { name: "Conference proceedings" }).click();
   await expect(page.getByRole("link", { name: "Download big.pdf" })).toBeVisible();
@@ -163,11 +151,10 @@ test("a 5 MB receipt uploads; one byte more is refused", async ({ browser, creat
 
 test("a pending claim can be withdrawn, which gives the money back", async ({ browser, createPerson }) => {
   const engineer = await createPerson();
-  const page = await signedInPage(browser, engineer.email);
+  const page = await pageAs(browser, engineer);
   await page.goto("/stipend/new");
   await fillClaim(page, { item: "Rust workshop", category: "Courses", amount: "400" });
-  await page.getByLabel("Or a link to the receipt").fill("https://workshop.example.com/invoice/3");
-  await page.getByRole("button", { name: "File claim" }).click();
+  await claimForm(page).fillAndSubmit({ "Or a link to the receipt": "https://workshop.example.com/invoice/3" });
   await expect(page.getByTestId("balance-remaining")).toHaveText("$1,600.00");
   const row = page.getByRole("row", { name: /Rust workshop/ });
   await row.getByRole("button", { name: "Withdraw" }).click();
@@ -176,25 +163,20 @@ test("a pending claim can be withdrawn, which gives the money back", async ({ br
   await page.context().close();
 });
 
-test("an admin sets next year's policy without moving this year's balances", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageStateFor("admin") });
-  const page = await context.newPage();
+test("an admin sets next year's settings without moving this year's balances", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  const settings = new Form(page, `Save ${YEAR + 1} settings`);
   await page.goto(`/stipend/admin?year=${YEAR + 1}`);
   await expect(page.getByText("Not saved yet")).toBeVisible();
-  await page.getByLabel("Yearly allowance").fill("2,500.999");
-  await page.getByLabel("Categories").fill("");
-  await page.getByRole("button", { name: `Save ${YEAR + 1} policy` }).click();
-  await expect(page.getByLabel("Yearly allowance")).toHaveAccessibleDescription(/USD amounts have at most 2 decimals/);
-  await expect(page.getByLabel("Categories")).toHaveAccessibleDescription(/List at least one category/);
-  await page.getByLabel("Yearly allowance").fill("2,500");
-  await page.getByLabel("Categories").fill("Books\nCourses\nConferences");
-  await page.getByRole("button", { name: `Save ${YEAR + 1} policy` }).click();
-  await expect(page.getByText(`The ${YEAR + 1} policy is saved.`)).toBeVisible();
+  await settings.fillAndSubmit({ "Yearly allowance": "2,500.999", Categories: "" });
+  await settings.expectErrors({ "Yearly allowance": /USD amounts have at most 2 decimals/, Categories: /List at least one category/ });
+  await settings.fillAndSubmit({ "Yearly allowance": "2,500", Categories: "Books\nCourses\nConferences" });
+  await expect(page.getByText(`The ${YEAR + 1} settings are saved.`)).toBeVisible();
   await page.goto(`/stipend/admin?year=${YEAR + 1}`);
-  await expect(page.getByLabel("Yearly allowance")).toHaveValue("2500.00");
+  await settings.expectValues({ "Yearly allowance": "2500.00" });
   await page.goto(`/stipend?year=${YEAR}`);
   await expect(page.getByTestId("balance-allowance")).toHaveText("$2,000.00");
-  await context.close();
+  await page.context().close();
 });
 
 test.describe("stipend pages pass axe", () => {
@@ -207,21 +189,19 @@ test.describe("stipend pages pass axe", () => {
   ];
   for (const [path, role, heading] of pages) {
     test(`${path} as ${role}`, async ({ browser }) => {
-      const context = await browser.newContext({ storageState: storageStateFor(role) });
-      const page = await context.newPage();
+      const page = await pageAs(browser, role);
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expectNoSeriousViolations(page);
-      await context.close();
+      await page.context().close();
     });
   }
   test("a claim waiting on the manager", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateFor("manager") });
-    const page = await context.newPage();
+    const page = await pageAs(browser, "manager");
     await page.goto("/stipend/approvals");
     await page.getByRole("table", { name: "Claims waiting on your decision" }).getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: "Your decision" })).toBeVisible();
     await expectNoSeriousViolations(page);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,186 +1,602 @@
+import fs from "node:fs";
+import crypto from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
+import type { Result } from "@/lib/domain/result";
+import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
-import { loadDefaultFramework } from "@/db/seed";
+import { committeeMembers, evidenceEntries, frameworkVersions, levelHistory, orgSettings, people, reviewCells, reviewCycles, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
+import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
-import {
-  changeLevel,
-  createAccountLink,
-  exportPeopleRows,
-  getOrgChartPeople,
-  getPersonForAdmin,
-  listAudit,
-  listCommittee,
-  listPeople,
-  previewPeopleImport,
-  setActive,
-  setCommitteeMember,
-} from "@/lib/dal/admin-people";
+import { createAccountLink, redeemAccountLink } from "@/lib/dal/account-links";
+import { listAudit } from "@/lib/dal/audit-log";
+import { listCommittee, setCommitteeMember } from "@/lib/dal/committee";
+import { changeLevel } from "@/lib/dal/level-changes";
+import { getOrgChartPeople } from "@/lib/dal/org-chart";
+import { getPersonForAdmin, listPeople, setActive } from "@/lib/dal/people-admin";
+import { exportPeopleRows, previewPeopleImport } from "@/lib/dal/people-csv";
 import { endAllSessionsOf } from "@/lib/dal/account";
 import { getPersonProfile } from "@/lib/dal/people";
-import { insertPerson } from "@/lib/test/factory";
-import { createClaim, getClaim, getStipendReport, getStipendYear, saveStipendPolicy, transitionClaim, listTeamClaims } from "@/lib/dal/stipend";
+import { checkSession, createSession, listOpenSessions } from "@/lib/dal/sessions";
+import { listTeamClaims } from "@/lib/dal/stipend-approvals";
+import { getClaim, getStipendYear, transitionClaim } from "@/lib/dal/stipend-claims";
+import { getStipendReport } from "@/lib/dal/stipend-reports";
+import { saveYearSettings } from "@/lib/dal/stipend-years";
+import { createEvidence, deleteEvidence, getEvidenceEntry, listEvidence, listLearningByCell, updateEvidence } from "@/lib/dal/evidence";
+import { getOrgSettings, saveOrgTimeZone } from "@/lib/dal/org-settings";
+import { closeCycle, listCycles, openCycle } from "@/lib/dal/review-cycles";
+import { getReview, listMyReviews, saveSelfAssessment, submitSelfAssessment, type SelfCell } from "@/lib/dal/reviews";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
+import { fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
+import { insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
  * function as a given person and says whether it must be allowed or refused.
- * Refused means "looks missing" (NotFoundError). Every feature adds its rows;
+ * Refused means "looks missing" (NotFoundError). Allowed means the call did
+ * its work: every action carries a proof, run on what the call returned, that
+ * the read returned the record asked for or the write changed the record
+ * (re-read from the database). A proof must assert something; the harness
+ * checks that it did. Every feature adds its rows;
  * e2e/access-control.spec.ts holds the matching rows for pages over HTTP.
  */
-type Row = { what: string; as: Actor; expect: "allowed" | "refused"; run: (org: Org, actor: Actor) => unknown };
+type Person = keyof Org["people"];
+type Action = { run: (org: Org, actor: Actor) => Promise<unknown>; proves: (result: unknown, org: Org, actor: Actor) => void | Promise<void> };
+type Row = { what: string; as: Actor; expect: "allowed" | "refused"; action: Action };
 
-const viewProfile = (target: keyof Org["people"]) => (org: Org, actor: Actor) => getPersonProfile(org.as[actor], org.people[target].id);
+/* The only way to make an Action: the call, and what must hold afterwards when it is allowed. */
+function action<T>(run: (org: Org, actor: Actor) => T, proves: (result: Awaited<T>, org: Org, actor: Actor) => void | Promise<void>): Action {
+  return { run: async (org, actor) => run(org, actor), proves: (result, org, actor) => proves(result as Awaited<T>, org, actor) };
+}
+
+const T0 = Date.UTC(2026, 10, 22, 12);
+/* Calls `call` on a person made for this row, so a write's effect is that row's alone. */
+const onFreshPerson =
+  <R>(call: (viewer: Viewer, personId: string) => R) =>
+  (org: Org, a: Actor) => {
+    const person = insertPerson(db());
+    return { person, result: call(org.as[a], person.id) };
+  };
+/* The proof of a write that returns a Result: it succeeded, and `check` finds the change in the database. */
+const succeededAnd =
+  (check: (person: { id: string }) => void) =>
+  ({ person, result }: { person: { id: string }; result: Result }) => {
+    expect(result).toEqual({ ok: true, value: undefined });
+    check(person);
+  };
+const personRow = (id: string) => db().select().from(people).where(eq(people.id, id)).get()!;
+const statusOf = (claimId: string) => db().select({ status: stipendClaims.status }).from(stipendClaims).where(eq(stipendClaims.id, claimId)).get()?.status;
+
+/* ---------- People ---------- */
+
+const viewProfile = (target: Person) =>
+  action(
+    (org, a) => getPersonProfile(org.as[a], org.people[target].id),
+    (profile, org) => expect(profile.person).toMatchObject({ id: org.people[target].id, name: org.people[target].name, email: org.people[target].email }),
+  );
+
+/* Ends the target's sessions after opening one for them; allowed means none is left open. */
+const endSessionsOf = (target: Person) =>
+  action(
+    (org, a) => {
+      const token = createSession(org.people[target].id, "credentials");
+      return { token, ended: endAllSessionsOf(org.as[a], org.people[target].id) };
+    },
+    ({ token, ended }, org, a) => {
+      expect(ended).toBeGreaterThanOrEqual(1);
+      expect(checkSession(token)).toEqual({ valid: false, reason: a === target ? "ended-by-owner" : "ended-by-admin" });
+      expect(listOpenSessions({ id: org.people[target].id })).toEqual([]);
+    },
+  );
+
+const IMPORT_HEADER = "name,email,role,track,level,manager_email,team,start_date";
+
+/* People administration: admins only, every page's data and every action. */
+const adminOnly: { what: string; action: Action }[] = [
+  {
+    what: "list people",
+    action: action(
+      (org, a) => listPeople(org.as[a]),
+      (list, org) => expect(list.map((p) => p.id)).toEqual(expect.arrayContaining(Object.values(org.people).map((p) => p.id))),
+    ),
+  },
+  {
+    what: "open a person for editing",
+    action: action(
+      (org, a) => getPersonForAdmin(org.as[a], org.people.engineer.id),
+      (person, org) => expect(person).toMatchObject({ id: org.people.engineer.id, name: org.people.engineer.name, managerId: org.people.manager.id }),
+    ),
+  },
+  {
+    what: "issue an invitation link",
+    action: action(
+      onFreshPerson((viewer, personId) => createAccountLink(viewer, personId, "invite", T0)),
+      async ({ person, result: token }) => {
+        await expect(redeemAccountLink(token, "a-long-enough-passphrase", T0 + 1_000)).resolves.toEqual({ ok: true, email: person.email });
+        expect(personRow(person.id).passwordHash).not.toBeNull();
+      },
+    ),
+  },
+  {
+    what: "change a level",
+    action: action(
+      onFreshPerson((viewer, personId) => changeLevel(viewer, personId, { trackKey: "ic", levelKey: "ic3", effectiveDate: "2026-01-01", reason: "Access-control test" })),
+      succeededAnd((person) => {
+        expect(personRow(person.id).levelKey).toBe("ic3");
+        expect(db().select({ levelKey: levelHistory.levelKey }).from(levelHistory).where(eq(levelHistory.personId, person.id)).all().map((h) => h.levelKey)).toEqual(["ic2", "ic3"]);
+      }),
+    ),
+  },
+  {
+    what: "deactivate a person",
+    action: action(
+      onFreshPerson((viewer, personId) => setActive(viewer, personId, false)),
+      succeededAnd((person) => expect(personRow(person.id).active).toBe(false)),
+    ),
+  },
+  {
+    what: "preview a CSV import",
+    action: action(
+      (org, a) => previewPeopleImport(org.as[a], `${IMPORT_HEADER}\nPreview Person,preview.person@test.example,engineer,ic,ic1,${org.people.manager.email},T,2026-01-05`),
+      (preview) => {
+        expect(preview.problems).toEqual([]);
+        expect(preview.rows).toMatchObject([{ name: "Preview Person", email: "preview.person@test.example", levelKey: "ic1" }]);
+      },
+    ),
+  },
+  {
+    what: "export people as CSV",
+    action: action(
+      (org, a) => exportPeopleRows(org.as[a]),
+      (rows, org) => {
+        const { engineer, manager } = org.people;
+        expect(rows).toContainEqual([engineer.name, engineer.email, "engineer", "ic", "ic2", manager.email, engineer.team, engineer.startDate, "yes"]);
+      },
+    ),
+  },
+  {
+    what: "see the org chart",
+    action: action(
+      (org, a) => getOrgChartPeople(org.as[a]),
+      (chart, org) => {
+        expect(chart).toContainEqual(expect.objectContaining({ id: org.people.engineer.id, managerId: org.people.manager.id }));
+        expect(chart).toContainEqual(expect.objectContaining({ id: org.people.outsider.id, managerId: org.people.otherManager.id }));
+      },
+    ),
+  },
+  {
+    what: "read the audit log",
+    action: action(
+      (org, a) => listAudit(org.as[a], { personId: org.people.engineer.id, page: 1 }),
+      (audit, org) => {
+        const id = org.people.engineer.id;
+        // The engineer filed a claim in beforeAll; the filter keeps only entries about them.
+        expect(audit.rows.filter((r) => r.actorId === id).length).toBeGreaterThan(0);
+        expect(audit.rows.filter((r) => r.actorId !== id && r.recordId !== id)).toEqual([]);
+      },
+    ),
+  },
+  {
+    what: "list the committee",
+    action: action(
+      (org, a) => listCommittee(org.as[a]),
+      (members, org) => expect(members.map((m) => m.id)).toContain(org.people.peer.id),
+    ),
+  },
+  {
+    what: "name a committee member",
+    action: action(
+      onFreshPerson((viewer, personId) => setCommitteeMember(viewer, personId, true)),
+      succeededAnd((person) => expect(db().select().from(committeeMembers).where(eq(committeeMembers.personId, person.id)).get()).toMatchObject({ personId: person.id })),
+    ),
+  },
+];
+
+/* The team view lists claims of the viewer's whole org below them, and nobody else's. */
+const teamView = (mustSee: Person[], mustNotSee: Person[]) =>
+  action(
+    (org, a) => listTeamClaims(org.as[a], TEST_YEAR),
+    (team, org) => {
+      const owners = new Set(team.claims.map((c) => c.personId));
+      expect(mustSee.filter((p) => !owners.has(org.people[p].id)), "missing from the team view").toEqual([]);
+      expect(mustNotSee.filter((p) => owners.has(org.people[p].id)), "leaked into the team view").toEqual([]);
+    },
+  );
+
+/* ---------- Framework ---------- */
 
 /* Framework reads return null when refused; the harness treats that like NotFoundError. */
 const orRefuse = <T>(value: T | null) => {
   if (value === null) throw new NotFoundError("framework version");
   return value;
 };
+const DRAFT_NAME = "Access-control draft framework";
 let draftNumber: number;
-const readDraft = (org: Org, actor: Actor) => orRefuse(getFrameworkStructure(org.as[actor], draftNumber));
-const exportDraft = (org: Org, actor: Actor) => orRefuse(exportFramework(org.as[actor], draftNumber));
-const exportPublished = (org: Org, actor: Actor) => orRefuse(exportFramework(org.as[actor], 1));
-
-/* Admin rows act on a fresh person each, and must really succeed for the admin. */
-let target: () => { id: string };
-const expectOk = (result: { ok: boolean }) => {
-  if (!result.ok) throw new Error(`expected the action to succeed: ${JSON.stringify(result)}`);
-  return result;
-};
-
-/* People administration: admins only, every page's data and every action. */
-const adminOnly: { what: string; run: Row["run"] }[] = [
-  { what: "list people", run: (org, a) => listPeople(org.as[a]) },
-  { what: "open a person for editing", run: (org, a) => getPersonForAdmin(org.as[a], org.people.engineer.id) },
-  { what: "issue an invitation link", run: (org, a) => createAccountLink(org.as[a], org.people.peer.id, "invite") },
-  { what: "change a level", run: (org, a) => changeLevel(org.as[a], org.people.outsider.id, { trackKey: "ic", levelKey: "ic1", effectiveDate: "2026-01-01", reason: "test" }) },
-  { what: "deactivate a person", run: (org, a) => expectOk(setActive(org.as[a], target().id, false)) },
-  { what: "preview a CSV import", run: (org, a) => previewPeopleImport(org.as[a], "name\n") },
-  { what: "export people as CSV", run: (org, a) => exportPeopleRows(org.as[a]) },
-  { what: "see the org chart", run: (org, a) => getOrgChartPeople(org.as[a]) },
-  { what: "read the audit log", run: (org, a) => listAudit(org.as[a], { page: 1 }) },
-  { what: "list the committee", run: (org, a) => listCommittee(org.as[a]) },
-  { what: "name a committee member", run: (org, a) => expectOk(setCommitteeMember(org.as[a], target().id, true)) },
-];
-
-/* The team view lists claims of the viewer's whole org below them, and nobody else's. */
-const teamView =
-  (mustSee: (keyof Org["people"])[], mustNotSee: (keyof Org["people"])[]) =>
-  (org: Org, actor: Actor) => {
-    const owners = new Set(listTeamClaims(org.as[actor], new Date().getUTCFullYear()).claims.map((c) => c.personId));
-    const missing = mustSee.filter((p) => !owners.has(org.people[p].id));
-    const leaked = mustNotSee.filter((p) => owners.has(org.people[p].id));
-    if (missing.length || leaked.length) throw new Error(`team view: missing ${missing.join(", ")}; leaked ${leaked.join(", ")}`);
-    return owners;
-  };
+const readDraft = action(
+  (org, a) => orRefuse(getFrameworkStructure(org.as[a], draftNumber)),
+  (structure) => {
+    expect(structure.version).toMatchObject({ number: draftNumber, status: "draft", name: DRAFT_NAME });
+    expect(structure.levels.length).toBeGreaterThan(0);
+  },
+);
+const exportDraft = action(
+  (org, a) => orRefuse(exportFramework(org.as[a], draftNumber)),
+  (doc) => {
+    expect(doc.name).toBe(DRAFT_NAME);
+    expect(doc.tracks.length).toBeGreaterThan(0);
+  },
+);
+const exportPublished = action(
+  (org, a) => orRefuse(exportFramework(org.as[a], 1)),
+  (doc) => {
+    const published = db().select({ name: frameworkVersions.name, status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.number, 1)).get()!;
+    expect(published.status).toBe("published");
+    expect(doc.name).toBe(published.name);
+    expect(doc.name).not.toBe(DRAFT_NAME);
+    expect(doc.tracks.length).toBeGreaterThan(0);
+  },
+);
 
 const rows: Row[] = [
-  { what: "team claims: own org only", as: "manager", expect: "allowed", run: teamView(["engineer"], ["outsider"]) },
-  { what: "team claims: whole org below", as: "director", expect: "allowed", run: teamView(["engineer"], ["outsider"]) },
-  { what: "team claims: own org only", as: "otherManager", expect: "allowed", run: teamView(["outsider"], ["engineer"]) },
-  { what: "team claims: none without reports", as: "engineer", expect: "allowed", run: teamView([], ["engineer", "outsider", "peer"]) },
-  { what: "team claims: everyone", as: "admin", expect: "allowed", run: teamView(["engineer", "outsider"], []) },
-  ...adminOnly.flatMap(({ what, run }) => [
-    ...(["engineer", "manager", "director"] as const).map((as) => ({ what, as, expect: "refused" as const, run })),
-    { what, as: "admin" as const, expect: "allowed" as const, run },
+  { what: "team claims: own org only", as: "manager", expect: "allowed", action: teamView(["engineer"], ["outsider"]) },
+  { what: "team claims: whole org below", as: "director", expect: "allowed", action: teamView(["engineer"], ["outsider"]) },
+  { what: "team claims: own org only", as: "otherManager", expect: "allowed", action: teamView(["outsider"], ["engineer"]) },
+  { what: "team claims: none without reports", as: "engineer", expect: "allowed", action: teamView([], ["engineer", "outsider", "peer"]) },
+  { what: "team claims: everyone", as: "admin", expect: "allowed", action: teamView(["engineer", "outsider"], []) },
+  ...adminOnly.flatMap(({ what, action }) => [
+    ...(["engineer", "manager", "director"] as const).map((as) => ({ what, as, expect: "refused" as const, action })),
+    { what, as: "admin" as const, expect: "allowed" as const, action },
   ]),
-  { what: "read the published framework", as: "engineer", expect: "allowed", run: exportPublished },
-  { what: "read a draft framework", as: "engineer", expect: "refused", run: readDraft },
-  { what: "export a draft framework", as: "manager", expect: "refused", run: exportDraft },
-  { what: "read a draft framework", as: "admin", expect: "allowed", run: readDraft },
-  { what: "export a draft framework", as: "admin", expect: "allowed", run: exportDraft },
-  { what: "view own profile", as: "engineer", expect: "allowed", run: viewProfile("engineer") },
-  { what: "end own sessions", as: "engineer", expect: "allowed", run: (org, a) => endAllSessionsOf(org.as[a], org.people.engineer.id) },
-  { what: "end a direct report's sessions", as: "manager", expect: "refused", run: (org, a) => endAllSessionsOf(org.as[a], org.people.engineer.id) },
-  { what: "end a peer's sessions", as: "engineer", expect: "refused", run: (org, a) => endAllSessionsOf(org.as[a], org.people.peer.id) },
-  { what: "end anyone's sessions", as: "admin", expect: "allowed", run: (org, a) => endAllSessionsOf(org.as[a], org.people.outsider.id) },
-  { what: "view a peer's profile", as: "engineer", expect: "refused", run: viewProfile("peer") },
-  { what: "view own manager's profile", as: "engineer", expect: "refused", run: viewProfile("manager") },
-  { what: "view a direct report's profile", as: "manager", expect: "allowed", run: viewProfile("engineer") },
-  { what: "view a skip-level report's profile", as: "director", expect: "allowed", run: viewProfile("engineer") },
-  { what: "view another manager's report", as: "otherManager", expect: "refused", run: viewProfile("engineer") },
-  { what: "view anyone's profile", as: "admin", expect: "allowed", run: viewProfile("outsider") },
+  { what: "read the published framework", as: "engineer", expect: "allowed", action: exportPublished },
+  { what: "read a draft framework", as: "engineer", expect: "refused", action: readDraft },
+  { what: "export a draft framework", as: "manager", expect: "refused", action: exportDraft },
+  { what: "read a draft framework", as: "admin", expect: "allowed", action: readDraft },
+  { what: "export a draft framework", as: "admin", expect: "allowed", action: exportDraft },
+  { what: "view own profile", as: "engineer", expect: "allowed", action: viewProfile("engineer") },
+  { what: "end own sessions", as: "engineer", expect: "allowed", action: endSessionsOf("engineer") },
+  { what: "end a direct report's sessions", as: "manager", expect: "refused", action: endSessionsOf("engineer") },
+  { what: "end a peer's sessions", as: "engineer", expect: "refused", action: endSessionsOf("peer") },
+  { what: "end anyone's sessions", as: "admin", expect: "allowed", action: endSessionsOf("outsider") },
+  { what: "view a peer's profile", as: "engineer", expect: "refused", action: viewProfile("peer") },
+  { what: "view own manager's profile", as: "engineer", expect: "refused", action: viewProfile("manager") },
+  { what: "view a direct report's profile", as: "manager", expect: "allowed", action: viewProfile("engineer") },
+  { what: "view a skip-level report's profile", as: "director", expect: "allowed", action: viewProfile("engineer") },
+  { what: "view another manager's report", as: "otherManager", expect: "refused", action: viewProfile("engineer") },
+  { what: "view anyone's profile", as: "admin", expect: "allowed", action: viewProfile("outsider") },
 ];
 
-/* Stipend rows: each mutating row files its own claim, so rows never depend on each other's order. */
-const claimBy = async (org: Org, ownerActor: Actor, opts: { receipt?: boolean } = {}) => {
-  const result = await createClaim(org.as[ownerActor], {
+/* ---------- Stipend ---------- */
+
+/* Each mutating row files its own claim, so rows never depend on each other's order. */
+const claimBy = (org: Org, owner: Actor, receiptName?: string) =>
+  fileClaim(org.as[owner], {
     purchaseDate: "2026-02-01",
     item: "Access-control book",
     vendor: "Bookshop",
-    category: "Books",
     amountPaidMinor: 1_000,
-    currencyPaid: "USD",
-    amountChargedMinor: null,
-    receiptUrl: opts.receipt ? null : "https://shop.example.com/r/1",
-    receiptFile: opts.receipt ? new File([Buffer.from("%PDF-1.4\n")], "r.pdf") : null,
-    note: "",
-    cell: null,
-  }, "2026-11-22");
-  if (!result.ok) throw new Error(result.message);
-  return result.id;
-};
-const mustSucceed = <T extends { ok: boolean }>(result: T) => {
-  if (!result.ok) throw new Error("expected the change to be made");
-  return result;
-};
-const viewClaimOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => getClaim(org.as[actor], await claimBy(org, ownerActor));
-const decideClaimOf = (ownerActor: Actor, action: "approve" | "reject") => async (org: Org, actor: Actor) => mustSucceed(transitionClaim(org.as[actor], await claimBy(org, ownerActor), action, 1, "reason"));
-const withdrawClaimOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => mustSucceed(transitionClaim(org.as[actor], await claimBy(org, ownerActor), "withdraw", 1, ""));
-const reimburseClaimOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => {
-  const id = await claimBy(org, ownerActor);
-  mustSucceed(transitionClaim(org.as.manager, id, "approve", 1, ""));
-  return mustSucceed(transitionClaim(org.as[actor], id, "reimburse", 2, ""));
-};
-const receiptOf = (ownerActor: Actor) => async (org: Org, actor: Actor) => {
-  const id = await claimBy(org, ownerActor, { receipt: true });
-  return getReceiptFile(org.as[actor], getClaim(org.as[ownerActor], id).claim.receiptId!);
-};
-const stipendYearOf = (target: keyof Org["people"]) => (org: Org, actor: Actor) => getStipendYear(org.as[actor], org.people[target].id, 2026);
-const savePolicy = (org: Org, actor: Actor) =>
-  mustSucceed(saveStipendPolicy(org.as[actor], 2030, { allowanceMinor: 100_000, currency: "USD", categories: ["Books"], overBalance: "refuse", prorateNewStarters: true }, 0));
-const stipendReport = (org: Org, actor: Actor) => getStipendReport(org.as[actor], 2026);
-const readRetention = (org: Org, actor: Actor) => getReceiptRetention(org.as[actor]);
-const saveRetention = (org: Org, actor: Actor) => mustSucceed(saveReceiptRetention(org.as[actor], 90, getReceiptRetention(org.as.admin).version));
+    receiptUrl: receiptName ? null : "https://shop.example.com/r/1",
+    receiptFile: receiptName ? receiptPdf(receiptName) : null,
+  });
+
+const viewClaimOf = (owner: Actor) =>
+  action(
+    async (org, a) => {
+      const id = await claimBy(org, owner);
+      return { id, detail: getClaim(org.as[a], id) };
+    },
+    ({ id, detail }, org) => expect(detail.claim).toMatchObject({ id, personId: org.people[owner].id, item: "Access-control book", status: "pending" }),
+  );
+
+/* Runs a transition on a fresh claim (approved first by the manager when `approvedFirst`); allowed means the claim is now in `becomes`. */
+const transitionOf = (owner: Actor, step: "approve" | "reject" | "withdraw" | "reimburse", becomes: string, { approvedFirst = false } = {}) =>
+  action(
+    async (org, a) => {
+      const id = await claimBy(org, owner);
+      if (approvedFirst) expect(transitionClaim(org.as.manager, id, "approve", 1, "")).toEqual({ ok: true, value: undefined });
+      return { id, result: transitionClaim(org.as[a], id, step, approvedFirst ? 2 : 1, step === "reject" ? "reason" : "") };
+    },
+    ({ id, result }) => {
+      expect(result).toEqual({ ok: true, value: undefined });
+      expect(statusOf(id)).toBe(becomes);
+    },
+  );
+const decideClaimOf = (owner: Actor, step: "approve" | "reject") => transitionOf(owner, step, step === "approve" ? "approved" : "rejected");
+const withdrawClaimOf = (owner: Actor) => transitionOf(owner, "withdraw", "withdrawn");
+const reimburseClaimOf = (owner: Actor) => transitionOf(owner, "reimburse", "reimbursed", { approvedFirst: true });
+
+/* Downloads the receipt of a fresh claim, uploaded under a name of its own. */
+const receiptOf = (owner: Actor) =>
+  action(
+    async (org, a) => {
+      const name = `receipt-${crypto.randomUUID().slice(0, 8)}.pdf`;
+      const id = await claimBy(org, owner, name);
+      const { receiptId } = db().select({ receiptId: stipendClaims.receiptId }).from(stipendClaims).where(eq(stipendClaims.id, id)).get()!;
+      return { name, file: getReceiptFile(org.as[a], receiptId!) };
+    },
+    async ({ name, file }) => {
+      expect(file).toMatchObject({ originalName: name, contentType: "application/pdf" });
+      expect(fs.readFileSync(file.file)).toEqual(Buffer.from(await receiptPdf().arrayBuffer()));
+    },
+  );
+
+const stipendYearOf = (target: Person) =>
+  action(
+    (org, a) => getStipendYear(org.as[a], org.people[target].id, TEST_YEAR),
+    (year, org) => {
+      const id = org.people[target].id;
+      const filed = db().select({ id: stipendClaims.id }).from(stipendClaims).where(and(eq(stipendClaims.personId, id), eq(stipendClaims.year, TEST_YEAR))).all().map((c) => c.id);
+      expect(year.person.id).toBe(id);
+      expect(filed.length).toBeGreaterThan(0);
+      expect(year.claims.map((c) => c.id).sort()).toEqual(filed.sort());
+    },
+  );
+
+const saveSettings = action(
+  (org, a) => saveYearSettings(org.as[a], 2030, yearSettingsInput({ allowanceMinor: 100_000, categories: ["Books"] }), 0),
+  (result) => {
+    expect(result).toEqual({ ok: true, value: undefined });
+    expect(db().select().from(stipendYearSettings).where(eq(stipendYearSettings.year, 2030)).get()).toMatchObject({ allowanceMinor: 100_000, currency: "USD" });
+  },
+);
+
+const stipendReport = action(
+  (org, a) => getStipendReport(org.as[a], TEST_YEAR),
+  (report, org) => {
+    const holding = db().select({ id: stipendClaims.id }).from(stipendClaims).where(and(eq(stipendClaims.year, TEST_YEAR), inArray(stipendClaims.status, ["pending", "approved", "reimbursed"]))).all();
+    expect(report.byPerson.map((p) => p.personId)).toEqual(expect.arrayContaining([org.people.engineer.id, org.people.outsider.id]));
+    expect(report.total.claims).toBe(holding.length);
+  },
+);
+
+/* beforeAll saves 120 days straight to the database, so a read of the default would not pass. */
+const retentionRow = () => db().select({ days: stipendSettings.rejectedReceiptRetentionDays, version: stipendSettings.version }).from(stipendSettings).get();
+const readRetention = action(
+  (org, a) => getReceiptRetention(org.as[a]),
+  (retention) => {
+    expect(retentionRow()).toMatchObject({ days: 120 });
+    expect(retention).toEqual(retentionRow());
+  },
+);
+const saveRetention = action(
+  (org, a) => {
+    const before = retentionRow()!;
+    return { before, result: saveReceiptRetention(org.as[a], 45, before.version, new Date(T0)) };
+  },
+  ({ before, result }) => {
+    expect(result).toMatchObject({ ok: true });
+    expect(retentionRow()).toEqual({ days: 45, version: before.version + 1 });
+  },
+);
 
 rows.push(
-  { what: "see own stipend year", as: "engineer", expect: "allowed", run: stipendYearOf("engineer") },
-  { what: "see a peer's stipend year", as: "engineer", expect: "refused", run: stipendYearOf("peer") },
-  { what: "see a direct report's stipend year", as: "manager", expect: "allowed", run: stipendYearOf("engineer") },
-  { what: "see a peer's stipend claim", as: "peer", expect: "refused", run: viewClaimOf("engineer") },
-  { what: "see a direct report's claim", as: "manager", expect: "allowed", run: viewClaimOf("engineer") },
-  { what: "see a skip-level report's claim", as: "director", expect: "allowed", run: viewClaimOf("engineer") },
-  { what: "see another manager's report's claim", as: "otherManager", expect: "refused", run: viewClaimOf("engineer") },
-  { what: "see anyone's claim", as: "admin", expect: "allowed", run: viewClaimOf("outsider") },
-  { what: "approve own claim", as: "engineer", expect: "refused", run: decideClaimOf("engineer", "approve") },
-  { what: "approve a peer's claim", as: "peer", expect: "refused", run: decideClaimOf("engineer", "approve") },
-  { what: "approve a direct report's claim", as: "manager", expect: "allowed", run: decideClaimOf("engineer", "approve") },
-  { what: "reject a direct report's claim", as: "manager", expect: "allowed", run: decideClaimOf("engineer", "reject") },
-  { what: "approve a skip-level report's claim", as: "director", expect: "refused", run: decideClaimOf("engineer", "approve") },
-  { what: "approve another manager's report's claim", as: "otherManager", expect: "refused", run: decideClaimOf("engineer", "approve") },
-  { what: "approve a claim that has a manager to decide it", as: "admin", expect: "refused", run: decideClaimOf("engineer", "approve") },
-  { what: "approve a claim by someone with no manager", as: "admin", expect: "allowed", run: decideClaimOf("director", "approve") },
-  { what: "approve own claim, having no manager", as: "admin", expect: "refused", run: decideClaimOf("admin", "approve") },
-  { what: "withdraw own pending claim", as: "engineer", expect: "allowed", run: withdrawClaimOf("engineer") },
-  { what: "withdraw a direct report's claim", as: "manager", expect: "refused", run: withdrawClaimOf("engineer") },
-  { what: "reimburse an approved claim", as: "admin", expect: "allowed", run: reimburseClaimOf("engineer") },
-  { what: "reimburse an approved claim", as: "manager", expect: "refused", run: reimburseClaimOf("engineer") },
-  { what: "download own receipt", as: "engineer", expect: "allowed", run: receiptOf("engineer") },
-  { what: "download a peer's receipt", as: "peer", expect: "refused", run: receiptOf("engineer") },
-  { what: "download a direct report's receipt", as: "manager", expect: "allowed", run: receiptOf("engineer") },
-  { what: "download a receipt outside their org", as: "otherManager", expect: "refused", run: receiptOf("engineer") },
-  { what: "set the stipend policy", as: "manager", expect: "refused", run: savePolicy },
-  { what: "set the stipend policy", as: "admin", expect: "allowed", run: savePolicy },
-  { what: "see the stipend report", as: "manager", expect: "refused", run: stipendReport },
-  { what: "see the stipend report", as: "admin", expect: "allowed", run: stipendReport },
-  { what: "see how long rejected receipts are kept", as: "manager", expect: "refused", run: readRetention },
-  { what: "see how long rejected receipts are kept", as: "admin", expect: "allowed", run: readRetention },
-  { what: "set how long rejected receipts are kept", as: "engineer", expect: "refused", run: saveRetention },
-  { what: "set how long rejected receipts are kept", as: "manager", expect: "refused", run: saveRetention },
-  { what: "set how long rejected receipts are kept", as: "director", expect: "refused", run: saveRetention },
-  { what: "set how long rejected receipts are kept", as: "admin", expect: "allowed", run: saveRetention },
+  { what: "see own stipend year", as: "engineer", expect: "allowed", action: stipendYearOf("engineer") },
+  { what: "see a peer's stipend year", as: "engineer", expect: "refused", action: stipendYearOf("peer") },
+  { what: "see a direct report's stipend year", as: "manager", expect: "allowed", action: stipendYearOf("engineer") },
+  { what: "see a peer's stipend claim", as: "peer", expect: "refused", action: viewClaimOf("engineer") },
+  { what: "see a direct report's claim", as: "manager", expect: "allowed", action: viewClaimOf("engineer") },
+  { what: "see a skip-level report's claim", as: "director", expect: "allowed", action: viewClaimOf("engineer") },
+  { what: "see another manager's report's claim", as: "otherManager", expect: "refused", action: viewClaimOf("engineer") },
+  { what: "see anyone's claim", as: "admin", expect: "allowed", action: viewClaimOf("outsider") },
+  { what: "approve own claim", as: "engineer", expect: "refused", action: decideClaimOf("engineer", "approve") },
+  { what: "approve a peer's claim", as: "peer", expect: "refused", action: decideClaimOf("engineer", "approve") },
+  { what: "approve a direct report's claim", as: "manager", expect: "allowed", action: decideClaimOf("engineer", "approve") },
+  { what: "reject a direct report's claim", as: "manager", expect: "allowed", action: decideClaimOf("engineer", "reject") },
+  { what: "approve a skip-level report's claim", as: "director", expect: "refused", action: decideClaimOf("engineer", "approve") },
+  { what: "approve another manager's report's claim", as: "otherManager", expect: "refused", action: decideClaimOf("engineer", "approve") },
+  { what: "approve a claim that has a manager to decide it", as: "admin", expect: "refused", action: decideClaimOf("engineer", "approve") },
+  { what: "approve a claim by someone with no manager", as: "admin", expect: "allowed", action: decideClaimOf("director", "approve") },
+  { what: "approve own claim, having no manager", as: "admin", expect: "refused", action: decideClaimOf("admin", "approve") },
+  { what: "withdraw own pending claim", as: "engineer", expect: "allowed", action: withdrawClaimOf("engineer") },
+  { what: "withdraw a direct report's claim", as: "manager", expect: "refused", action: withdrawClaimOf("engineer") },
+  { what: "reimburse an approved claim", as: "admin", expect: "allowed", action: reimburseClaimOf("engineer") },
+  { what: "reimburse an approved claim", as: "manager", expect: "refused", action: reimburseClaimOf("engineer") },
+  { what: "download own receipt", as: "engineer", expect: "allowed", action: receiptOf("engineer") },
+  { what: "download a peer's receipt", as: "peer", expect: "refused", action: receiptOf("engineer") },
+  { what: "download a direct report's receipt", as: "manager", expect: "allowed", action: receiptOf("engineer") },
+  { what: "download a receipt outside their org", as: "otherManager", expect: "refused", action: receiptOf("engineer") },
+  { what: "set a stipend year's settings", as: "manager", expect: "refused", action: saveSettings },
+  { what: "set a stipend year's settings", as: "admin", expect: "allowed", action: saveSettings },
+  { what: "see the stipend report", as: "manager", expect: "refused", action: stipendReport },
+  { what: "see the stipend report", as: "admin", expect: "allowed", action: stipendReport },
+  { what: "see how long rejected receipts are kept", as: "manager", expect: "refused", action: readRetention },
+  { what: "see how long rejected receipts are kept", as: "admin", expect: "allowed", action: readRetention },
+  { what: "set how long rejected receipts are kept", as: "engineer", expect: "refused", action: saveRetention },
+  { what: "set how long rejected receipts are kept", as: "manager", expect: "refused", action: saveRetention },
+  { what: "set how long rejected receipts are kept", as: "director", expect: "refused", action: saveRetention },
+  { what: "set how long rejected receipts are kept", as: "admin", expect: "allowed", action: saveRetention },
+);
+
+/* ---------- Evidence, review cycles, self-assessments, org settings ---------- */
+
+const ALL_CELLS = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
+const selfCells = (rating: SelfCell["rating"]): SelfCell[] => ALL_CELLS.map((cell) => ({ cell, rating, evidence: "Shipped it", citations: [] }));
+const mustSucceed = <T extends { ok: boolean }>(result: T) => {
+  if (!result.ok) throw new Error(`expected the change to be made: ${JSON.stringify(result)}`);
+  return result;
+};
+/* A fresh entry of the owner's, with a title of its own. */
+const evidenceOf = (org: Org, owner: Actor) => {
+  const title = `Win of ${owner} ${crypto.randomUUID().slice(0, 8)}`;
+  const created = mustSucceed(createEvidence(org.as[owner], { title, occurredOn: "2026-01-15", description: "", links: [], cells: [{ competencyKey: "values", themeKey: "complexity" }] }));
+  return { id: (created as { value: string }).value, title };
+};
+const entryRow = (id: string) => db().select().from(evidenceEntries).where(eq(evidenceEntries.id, id)).get();
+
+const readEvidenceOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const entry = evidenceOf(org, owner);
+      return { entry, read: getEvidenceEntry(org.as[a], entry.id) };
+    },
+    ({ entry, read }, org) => expect(read).toMatchObject({ id: entry.id, title: entry.title, personId: org.people[owner].id }),
+  );
+const listEvidenceOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const entry = evidenceOf(org, owner);
+      return { entry, list: listEvidence(org.as[a], org.people[owner].id) };
+    },
+    ({ entry, list }, org) => {
+      expect(list.map((e) => e.id)).toContain(entry.id);
+      const owned = db().select({ id: evidenceEntries.id }).from(evidenceEntries).where(eq(evidenceEntries.personId, org.people[owner].id)).all();
+      expect(list.length).toBeLessThanOrEqual(owned.length);
+    },
+  );
+const editEvidenceOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const entry = evidenceOf(org, owner);
+      return { entry, result: updateEvidence(org.as[a], entry.id, 1, { title: "Edited", occurredOn: "2026-01-16", description: "", links: [], cells: [{ competencyKey: "technical", themeKey: "complexity" }] }) };
+    },
+    ({ entry, result }) => {
+      expect(result).toMatchObject({ ok: true });
+      expect(entryRow(entry.id)).toMatchObject({ title: "Edited", occurredOn: "2026-01-16", version: 2 });
+    },
+  );
+const deleteEvidenceOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const entry = evidenceOf(org, owner);
+      return { entry, result: deleteEvidence(org.as[a], entry.id) };
+    },
+    ({ entry, result }) => {
+      expect(result).toEqual({ ok: true, value: "deleted" });
+      expect(entryRow(entry.id)).toBeUndefined();
+    },
+  );
+const learningOf = (owner: Actor) =>
+  action(
+    async (org, a) => {
+      const claimId = await fileClaim(org.as[owner], { purchaseDate: `${TEST_YEAR}-02-02`, item: `Learning ${crypto.randomUUID().slice(0, 8)}`, cell: { competencyKey: "leadership", themeKey: "influence" } }, TEST_TODAY);
+      return { claimId, learning: listLearningByCell(org.as[a], org.people[owner].id) };
+    },
+    ({ claimId, learning }) => expect(JSON.stringify(learning)).toContain(claimId),
+  );
+
+let reviewCycleId: string;
+const reviewIdOf = (org: Org, owner: Actor) => listMyReviews(org.as[owner]).find((r) => r.cycleName === "Access-control cycle")!.id;
+const reviewRow = (id: string) => db().select().from(reviews).where(eq(reviews.id, id)).get()!;
+/* A submitted review is readable by the owner's managers; the self part comes back in full. */
+const readSubmittedReviewOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const id = reviewIdOf(org, owner);
+      return { id, review: getReview(org.as[a], id) };
+    },
+    ({ id, review }, org) => {
+      expect(review.review).toMatchObject({ id, personId: org.people[owner].id });
+      expect(review.self?.map((c) => c.rating)).toEqual(Array(9).fill("meets"));
+    },
+  );
+const readReviewOf = (owner: Actor) =>
+  action(
+    (org, a) => getReview(org.as[a], reviewIdOf(org, owner)),
+    (review, org) => expect(review.review.personId).toBe(org.people[owner].id),
+  );
+const saveReviewOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const id = reviewIdOf(org, owner);
+      const version = reviewRow(id).selfVersion;
+      return { id, version, result: saveSelfAssessment(org.as[a], id, version, selfCells("developing")) };
+    },
+    ({ id, version, result }) => {
+      expect(result).toMatchObject({ ok: true, version: version + 1 });
+      const saved = db().select({ rating: reviewCells.selfRating }).from(reviewCells).where(eq(reviewCells.reviewId, id)).all();
+      expect(saved.map((c) => c.rating)).toEqual(Array(9).fill("developing"));
+    },
+  );
+const submitReviewOf = (owner: Actor) =>
+  action(
+    (org, a) => {
+      const id = reviewIdOf(org, owner);
+      return { id, result: submitSelfAssessment(org.as[a], id, reviewRow(id).selfVersion) };
+    },
+    ({ id, result }) => {
+      expect(result).toMatchObject({ ok: true });
+      expect(reviewRow(id).selfStatus).toBe("submitted");
+    },
+  );
+const listCyclesAs = action(
+  (org, a) => listCycles(org.as[a]),
+  (cycles) => {
+    expect(cycles.map((c) => c.id)).toContain(reviewCycleId);
+    expect(cycles).toHaveLength(db().select({ id: reviewCycles.id }).from(reviewCycles).all().length);
+  },
+);
+let cycleCount = 0;
+const openAndCloseCycle = action(
+  (org, a) => {
+    const opened = mustSucceed(openCycle(org.as[a], { name: `AC cycle ${++cycleCount}`, selfDueOn: "2026-09-01", managerDueOn: "2026-09-30" })) as { value: { id: string; enrolled: number } };
+    return { opened: opened.value, closed: closeCycle(org.as[a], opened.value.id, 1) };
+  },
+  ({ opened, closed }) => {
+    expect(closed).toMatchObject({ ok: true });
+    expect(db().select({ status: reviewCycles.status }).from(reviewCycles).where(eq(reviewCycles.id, opened.id)).get()).toEqual({ status: "closed" });
+    const active = db().select({ id: people.id }).from(people).where(eq(people.active, true)).all().length;
+    expect(opened.enrolled).toBe(active);
+    expect(db().select({ id: reviews.id }).from(reviews).where(eq(reviews.cycleId, opened.id)).all()).toHaveLength(active);
+  },
+);
+const readSettings = action(
+  (org, a) => getOrgSettings(org.as[a]),
+  (settings) => expect(settings).toMatchObject({ timeZone: db().select({ tz: orgSettings.timeZone }).from(orgSettings).get()?.tz ?? "UTC" }),
+);
+const saveTimeZone = action(
+  (org, a) => {
+    const { version } = getOrgSettings(org.as.admin);
+    return saveOrgTimeZone(org.as[a], "Europe/Amsterdam", version);
+  },
+  (result) => {
+    expect(result).toMatchObject({ ok: true });
+    expect(db().select({ tz: orgSettings.timeZone }).from(orgSettings).get()).toEqual({ tz: "Europe/Amsterdam" });
+  },
+);
+
+rows.push(
+  { what: "list own evidence", as: "engineer", expect: "allowed", action: listEvidenceOf("engineer") },
+  { what: "read own evidence entry", as: "engineer", expect: "allowed", action: readEvidenceOf("engineer") },
+  { what: "read a peer's evidence", as: "peer", expect: "refused", action: readEvidenceOf("engineer") },
+  { what: "list a peer's evidence", as: "peer", expect: "refused", action: listEvidenceOf("engineer") },
+  { what: "list a direct report's evidence", as: "manager", expect: "allowed", action: listEvidenceOf("engineer") },
+  { what: "read a skip-level report's evidence", as: "director", expect: "allowed", action: readEvidenceOf("engineer") },
+  { what: "read another manager's report's evidence", as: "otherManager", expect: "refused", action: readEvidenceOf("engineer") },
+  { what: "read own manager's evidence", as: "engineer", expect: "refused", action: readEvidenceOf("manager") },
+  { what: "read anyone's evidence", as: "admin", expect: "allowed", action: readEvidenceOf("outsider") },
+  { what: "edit own evidence", as: "engineer", expect: "allowed", action: editEvidenceOf("engineer") },
+  { what: "edit a direct report's evidence", as: "manager", expect: "refused", action: editEvidenceOf("engineer") },
+  { what: "edit anyone's evidence", as: "admin", expect: "refused", action: editEvidenceOf("engineer") },
+  { what: "delete own evidence", as: "engineer", expect: "allowed", action: deleteEvidenceOf("engineer") },
+  { what: "delete a peer's evidence", as: "peer", expect: "refused", action: deleteEvidenceOf("engineer") },
+  { what: "delete a direct report's evidence", as: "manager", expect: "refused", action: deleteEvidenceOf("engineer") },
+  { what: "see a direct report's learning by cell", as: "manager", expect: "allowed", action: learningOf("engineer") },
+  { what: "see a peer's learning by cell", as: "peer", expect: "refused", action: learningOf("engineer") },
+  { what: "read a direct report's submitted review", as: "manager", expect: "allowed", action: readSubmittedReviewOf("peer") },
+  { what: "save own self-assessment", as: "engineer", expect: "allowed", action: saveReviewOf("engineer") },
+  { what: "save a peer's self-assessment", as: "peer", expect: "refused", action: saveReviewOf("engineer") },
+  { what: "save a direct report's self-assessment", as: "manager", expect: "refused", action: saveReviewOf("engineer") },
+  { what: "save anyone's self-assessment", as: "admin", expect: "refused", action: saveReviewOf("engineer") },
+  { what: "submit a peer's self-assessment", as: "peer", expect: "refused", action: submitReviewOf("engineer") },
+  { what: "submit a direct report's self-assessment", as: "manager", expect: "refused", action: submitReviewOf("engineer") },
+  { what: "submit own self-assessment", as: "director", expect: "allowed", action: submitReviewOf("director") },
+  { what: "read own review", as: "engineer", expect: "allowed", action: readReviewOf("engineer") },
+  { what: "read a peer's review", as: "peer", expect: "refused", action: readReviewOf("engineer") },
+  { what: "read another manager's report's review", as: "otherManager", expect: "refused", action: readReviewOf("engineer") },
+  { what: "read a skip-level report's submitted review", as: "director", expect: "allowed", action: readSubmittedReviewOf("peer") },
+  { what: "read a submitted review outside their org", as: "admin", expect: "allowed", action: readSubmittedReviewOf("outsider") },
+  { what: "read a submitted review outside their org", as: "otherManager", expect: "refused", action: readSubmittedReviewOf("peer") },
+  ...(["engineer", "manager", "director"] as const).flatMap((as) => [
+    { what: "list review cycles", as, expect: "refused" as const, action: listCyclesAs },
+    { what: "open and close a cycle", as, expect: "refused" as const, action: openAndCloseCycle },
+    { what: "read the org settings", as, expect: "refused" as const, action: readSettings },
+    { what: "set the org time zone", as, expect: "refused" as const, action: saveTimeZone },
+  ]),
+  { what: "list review cycles", as: "admin", expect: "allowed", action: listCyclesAs },
+  { what: "open and close a cycle", as: "admin", expect: "allowed", action: openAndCloseCycle },
+  { what: "read the org settings", as: "admin", expect: "allowed", action: readSettings },
+  { what: "set the org time zone", as: "admin", expect: "allowed", action: saveTimeZone },
 );
 
 let org: Org;
@@ -188,30 +604,31 @@ let org: Org;
 describe("access control", () => {
   beforeAll(async () => {
     org = buildOrg();
-    target = () => insertPerson(db());
-    for (const who of ["engineer", "outsider"] as const) {
-      const filed = await createClaim(org.as[who], {
-        purchaseDate: `${new Date().getUTCFullYear()}-01-10`,
-        item: `Team view ${who}`,
-        vendor: "Shop",
-        category: "Books",
-        amountPaidMinor: 1_000,
-        currencyPaid: "USD",
-        amountChargedMinor: null,
-        receiptUrl: "https://shop.example.com/team",
-        receiptFile: null,
-        note: "",
-        cell: null,
-      });
-      if (!filed.ok) throw new Error(filed.message);
+    for (const who of ["engineer", "outsider"] as const) await fileClaim(org.as[who], { purchaseDate: `${TEST_YEAR}-01-10`, item: `Team view ${who}` }, TEST_TODAY);
+    db().insert(committeeMembers).values({ personId: org.people.peer.id, addedById: org.people.admin.id }).run();
+    db().insert(stipendSettings).values({ id: 1, rejectedReceiptRetentionDays: 120, version: 1, updatedById: org.people.admin.id }).run();
+    const cycle = mustSucceed(openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" })) as { value: { id: string } };
+    reviewCycleId = cycle.value.id;
+    for (const who of ["peer", "outsider"] as const) {
+      const id = reviewIdOf(org, who);
+      mustSucceed(saveSelfAssessment(org.as[who], id, 1, selfCells("meets")));
+      mustSucceed(submitSelfAssessment(org.as[who], id, 2));
     }
-    draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, loadDefaultFramework(), { status: "draft", actorId: org.people.admin.id })).number;
+    const own = reviewIdOf(org, "director");
+    mustSucceed(saveSelfAssessment(org.as.director, own, 1, selfCells("exceeds")));
+    draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, { ...loadDefaultFramework(), name: DRAFT_NAME }, { status: "draft", actorId: org.people.admin.id })).number;
   });
 
   it.each(rows)("$as: $what -> $expect", async (row) => {
-    const attempt = async () => row.run(org, row.as);
-    if (row.expect === "allowed") await expect(attempt()).resolves.toBeDefined();
-    else await expect(attempt()).rejects.toThrow(NotFoundError);
+    const attempt = row.action.run(org, row.as);
+    if (row.expect === "refused") {
+      await expect(attempt).rejects.toThrow(NotFoundError);
+      return;
+    }
+    const result = await attempt;
+    const before = expect.getState().assertionCalls;
+    await row.action.proves(result, org, row.as);
+    expect(expect.getState().assertionCalls - before, "an allowed row must prove its effect with at least one assertion").toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,5 @@
 /*
- * CSV per RFC 4180 (CRLF line ends, quotes doubled), made safe to open in a
+ * CSV per RFC 4180 (csv-stringify and csv-parse), made safe to open in a
  * spreadsheet. A spreadsheet may split a cell further than we do: on ";" or
  * tab in many locales, and on "," when it ignores our quotes. So a text cell is
  * guarded segment by segment: the cell itself, and every part after a comma,
@@ -11,21 +11,30 @@
  * decimal number (our amounts, "-12.50"), are written as they are: a
  * spreadsheet reads them as numbers, never as formulas.
  */
+import { CsvError, parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
 export type CsvCell = string | number | null | undefined;
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const UNSAFE_SEGMENT = /^(?='*[=+\-@\t\r])|(?<=[;,\t\r\n])(?='*[=+\-@])/g;
 const GUARD_MARK = /^'(?='*[=+\-@\t\r])|(?<=[;,\t\r\n])'(?='*[=+\-@])/g;
 
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = PLAIN_NUMBER.test(value) ? value : value.replace(UNSAFE_SEGMENT, "'");
-  return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+function guard(value: string): string {
+  return PLAIN_NUMBER.test(value) ? value : value.replace(UNSAFE_SEGMENT, "'");
 }
 
 export function toCsv(rows: CsvCell[][]): string {
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return stringify(rows, {
+    record_delimiter: "windows",
+    quoted_match: /[;\t\r\n]/,
+    cast: { string: guard, number: (n) => (Number.isFinite(n) ? String(n) : "") },
+  });
+}
+
+/* One cell as toCsv writes it. */
+export function csvCell(value: CsvCell): string {
+  return toCsv([[value]]).slice(0, -2);
 }
 
 /* Undoes the formula guard of toCsv, so a file Trellis wrote reads back as it was. */
@@ -38,47 +47,30 @@ export function parseCsv(input: string): string[][] {
   return parseCsvRecords(input).map((r) => r.cells);
 }
 
-/* As parseCsv, with the file line each record starts on (blank lines and multi-line fields counted). */
+/*
+ * As parseCsv, with the file line each record starts on (blank lines and
+ * multi-line fields counted). csv-parse reports the line a record ends on, and
+ * counts a CRLF inside a quoted field as two lines; both are undone here.
+ */
 export function parseCsvRecords(input: string): { line: number; cells: string[] }[] {
-  const text = input.replace(/^\uFEFF/, "");
-  const rows: { line: number; cells: string[] }[] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === "") {
-      quoted = true;
-    } else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push({ line: start, cells: row });
-      row = [];
-      field = "";
-      line++;
-      start = line;
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push({ line: start, cells: row });
-  }
-  return rows.filter((r) => r.cells.some((cell) => cell.trim() !== ""));
+  const records = parse(input, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ["\r\n", "\n", "\r"] }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  let overcounted = 0;
+  const located = records.map(({ record, info }) => {
+    const text = record.join("");
+    const line = info.lines - (text.match(/[\r\n]/g)?.length ?? 0) - overcounted;
+    overcounted += text.match(/\r\n/g)?.length ?? 0;
+    return { line, cells: record };
+  });
+  return located.filter((r) => r.cells.some((cell) => cell.trim() !== ""));
+}
+
+/* A file that is not CSV at all (an unclosed quote, a stray quote mid-field), with the line csv-parse stopped on. */
+export function csvSyntaxProblem(error: unknown): { line: number; message: string } | null {
+  if (!(error instanceof CsvError)) return null;
+  const line = (error as CsvError & { lines?: number }).lines ?? 1;
+  const what = error.code === "CSV_QUOTE_NOT_CLOSED" ? "A quoted field is never closed" : "A quote is out of place";
+  return { line, message: `${what}. Check the quotes on this line, or save the file again as CSV.` };
 }

@@ -4,7 +4,7 @@
  * for records they cannot see.
  */
 export class NotFoundError extends Error {
-  constructor(what = "record") {
+  constructor(readonly what = "record") {
     super(`That ${what} does not exist or you do not have access to it.`);
     this.name = "NotFoundError";
   }

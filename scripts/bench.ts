@@ -26,11 +26,14 @@ function measure(name: string, n: number, target: number, fn: (i: number) => unk
 
 async function main() {
   const { db } = await import("@/db");
-  const { installDefaultFramework } = await import("@/db/seed");
+  const { installDefaultFramework } = await import("@/lib/dal/framework-install");
   const { insertPerson } = await import("@/lib/test/factory");
   const { createSession, checkSession } = await import("@/lib/dal/sessions");
   const { getPersonProfile, getViewerById, relationshipTo } = await import("@/lib/dal/people");
-  const { createClaim, getStipendYear } = await import("@/lib/dal/stipend");
+  const { createClaim, getStipendYear } = await import("@/lib/dal/stipend-claims");
+  const { openCycle } = await import("@/lib/dal/review-cycles");
+  const { getReview, listMyReviews, reviewActionItems, saveSelfAssessment } = await import("@/lib/dal/reviews");
+  const { createEvidence, listEvidence } = await import("@/lib/dal/evidence");
 
   installDefaultFramework(db());
   // 2,000 people: 10 directors, 100 managers, the rest engineers; six levels deep at most.
@@ -46,7 +49,26 @@ async function main() {
     await createClaim(claimant, { purchaseDate: `${year}-01-02`, item: `Book ${i}`, vendor: "Bookshop", category: "Books", amountPaidMinor: 1000, currencyPaid: "USD", amountChargedMinor: null, receiptUrl: "https://example.com/r", receiptFile: null, note: "", cell: null }, `${year}-06-01`);
   }
 
+  const admin = getViewerById(insertPerson(db(), { role: "admin", trackKey: "mgmt", levelKey: "m4" }).id)!;
+  const cellIds = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
+  for (let i = 0; i < 100; i++) createEvidence(claimant, { title: `Win ${i}`, occurredOn: `${year}-01-02`, description: "Shipped it", links: [], cells: [{ competencyKey: "technical", themeKey: "complexity" }] });
+  let version = 1;
+  let reviewId = "";
+
   const results = [
+    measure("open a cycle for everyone (one-off)", 1, 3000, () => openCycle(admin, { name: "Bench", selfDueOn: `${year}-12-01`, managerDueOn: `${year}-12-15` })),
+    measure("review page data", 1000, 5, (i) => {
+      reviewId ||= listMyReviews(claimant)[0]!.id;
+      getReview(i % 2 ? director : claimant, reviewId);
+    }),
+    measure("self-assessment autosave", 500, 10, (i) => {
+      const result = saveSelfAssessment(claimant, reviewId, version, cellIds.map((cell) => ({ cell, rating: "meets", evidence: `Draft ${i}`, citations: [] })));
+      if (!("version" in result) || !result.version) throw new Error("autosave refused");
+      version = result.version;
+    }),
+    measure("needs my action: reviews (with viewer)", 2000, 5, (i) => reviewActionItems(getViewerById(engineers[i % engineers.length]!.id)!)),
+    measure("evidence log, 100 entries", 1000, 5, () => listEvidence(claimant, claimant.id)),
+
     measure("session check per request", 5000, 0.5, (i) => checkSession(sessions[i % sessions.length]!)),
     measure("viewer lookup per request", 5000, 0.5, (i) => getViewerById(engineers[i % engineers.length]!.id)),
     measure("reporting-line check (skip level)", 5000, 0.5, (i) => relationshipTo(director.id, engineers[i % engineers.length]!.id)),

@@ -7,8 +7,8 @@ import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { db } from "@/db";
-import { installDefaultFramework } from "@/db/seed";
-import { hashPassword } from "@/lib/auth/password";
+import { installDefaultFramework } from "@/lib/dal/framework-install";
+import { hashPassword } from "@/lib/security/password";
 import { createFirstAdmin } from "@/lib/dal/bootstrap";
 
 async function main() {

@@ -6,7 +6,8 @@
  * rule once, deleting receipt files whose time is up.
  */
 import { db } from "@/db";
-import { installDefaultFramework, seedDemo } from "@/db/seed";
+import { seedDemo } from "@/db/seed";
+import { installDefaultFramework } from "@/lib/dal/framework-install";
 import { authSecret, config } from "@/lib/config";
 import { purgeExpiredReceipts } from "@/lib/dal/stipend-receipts";
 

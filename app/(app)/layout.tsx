@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/format";
-import { canAdministerPeople } from "@/lib/policies";
+import { canAdministerPeople } from "@/lib/policies/people";
+import { canAdministerStipend, canSeeStipendApprovals } from "@/lib/policies/stipend";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -11,10 +12,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/", label: "Needs my action" },
     { href: "/framework", label: "Framework", match: "/framework" },
     { href: "/framework/next", label: "My next level" },
+    { href: "/reviews", label: "Reviews", match: "/reviews" },
+    { href: "/evidence", label: "Evidence log", match: "/evidence" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },
-    ...(viewer.hasReports || viewer.role === "admin" ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),
-    ...(viewer.role === "admin" ? [{ href: "/stipend/admin", label: "Stipend admin" }] : []),
+    ...(canSeeStipendApprovals(viewer) ? [{ href: "/stipend/approvals", label: "Stipend approvals" }] : []),
+    ...(canAdministerStipend(viewer) ? [{ href: "/stipend/admin", label: "Stipend admin" }] : []),
     { href: "/account", label: "Account" },
     ...(canAdministerPeople(viewer) ? [{ href: "/admin/people", label: "People admin", match: "/admin" }] : []),
   ];

@@ -24,12 +24,13 @@ export default async function HomePage() {
         ) : (
           <ul aria-labelledby="needs-my-action" className="divide-y divide-stone-200">
             {items.map((item) => (
-              <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+              <li key={item.id} data-overdue={item.overdue ? "true" : undefined} className={`${item.overdue ? "border-l-4 border-red-600 " : ""}flex flex-wrap items-center justify-between gap-3 px-5 py-4`}>
                 <div>
                   <p className="text-sm font-medium text-stone-900">{item.title}</p>
                   <p className="text-sm text-stone-600">{item.detail}</p>
                 </div>
                 <div className="flex items-center gap-3">
+                  {item.overdue ? <Badge tone="red">Overdue</Badge> : null}
                   <Badge tone="amber">{item.kind}</Badge>
                   <Link href={item.href} className="text-sm font-semibold text-brand-700 hover:underline">
                     {item.cta}

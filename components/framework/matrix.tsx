@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { FrameworkLevel, FrameworkStructure } from "@/lib/dal/framework";
+import { cellAnchor, cellId, levelCellId } from "@/lib/domain/cell-ref";
 
 type Cell = { expectation: string; description: string; examples: string[] };
 
-const cellParam = (competencyKey: string, themeKey: string) => `${competencyKey}.${themeKey}`;
-export const cellAnchor = (competencyKey: string, themeKey: string) => `cell-${competencyKey}-${themeKey}`;
 
 /*
  * One level's 3x3 matrix as a real table: competencies are row headers, themes
@@ -26,7 +25,7 @@ export function Matrix({
   hrefForCell: (cell: string | null, anchor?: string) => string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none">
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none">
       <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm print:min-w-0">
         <caption className="sr-only">
           {level.name} ({level.code}) expectations: competencies by theme
@@ -52,9 +51,10 @@ export function Matrix({
                 <span className="mt-0.5 block text-xs font-normal text-stone-600">{competency.summary}</span>
               </th>
               {structure.themes.map((theme) => {
-                const cell = cells.get(`${level.key}/${competency.key}/${theme.key}`);
-                const key = cellParam(competency.key, theme.key);
-                const anchor = cellAnchor(competency.key, theme.key);
+                const ref = { levelKey: level.key, competencyKey: competency.key, themeKey: theme.key };
+                const cell = cells.get(levelCellId(ref));
+                const key = cellId(ref);
+                const anchor = cellAnchor(ref);
                 const open = openCell === key;
                 const detailsId = `${anchor}-details`;
                 return (

@@ -3,11 +3,12 @@ import type { ReactNode } from "react";
 /*
  * A data table: the caption names it for screen readers, and the wrapper
  * scrolls sideways on narrow screens and can be focused, so keyboard users can
- * scroll it too.
+ * scroll it too. The box is positioned so the table's screen-reader-only
+ * text (absolutely positioned) scrolls with it instead of widening the page.
  */
 export function DataTable({ caption, children }: { caption: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

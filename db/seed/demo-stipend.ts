@@ -2,9 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db";
-import { receipts, stipendClaimEvents, stipendClaims, stipendPolicies, type ClaimStatus } from "@/db/schema";
+import { receipts, stipendClaimEvents, stipendClaims, stipendYearSettings } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 import { config } from "@/lib/config";
-import { defaultPolicy } from "@/lib/stipend/balance";
+import { defaultYearSettings } from "@/lib/stipend/balance";
 
 /*
  * Demo stipend claims in every state for the current year, so each demo role
@@ -58,12 +59,12 @@ export function seedDemoStipend(database: Db, ids: Map<string, string>, now = ne
   const dateOf = (daysAgo: number) => new Date(Math.max(yearStart, now.getTime() - daysAgo * day));
   const dir = path.join(config().dataDir, "receipts");
   fs.mkdirSync(dir, { recursive: true });
-  const policy = defaultPolicy(year);
+  const settings = defaultYearSettings(year);
   const personId = (key: string) => ids.get(key)!;
 
   database.transaction(
     (tx) => {
-      tx.insert(stipendPolicies).values({ year, allowanceMinor: policy.allowanceMinor, currency: policy.currency, categories: policy.categories, overBalance: policy.overBalance, prorateNewStarters: policy.prorateNewStarters }).onConflictDoNothing().run();
+      tx.insert(stipendYearSettings).values({ year, allowanceMinor: settings.allowanceMinor, currency: settings.currency, categories: settings.categories, overBalance: settings.overBalance, prorateNewStarters: settings.prorateNewStarters }).onConflictDoNothing().run();
       for (const c of CLAIMS) {
         const bought = dateOf(c.daysAgo);
         const filedAt = new Date(Math.min(now.getTime() - 3_600_000, bought.getTime() + day));

@@ -1,27 +1,11 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { count } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accountLinks, auditLog, committeeMembers, frameworkVersions, levelHistory, people } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
-import { insertFrameworkVersion } from "@/lib/dal/framework";
-import { parseFramework } from "@/lib/framework/format";
+import { accountLinks, auditLog, committeeMembers, levelHistory, people } from "@/db/schema";
+import { hashPassword } from "@/lib/security/password";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
-
-export function loadDefaultFramework() {
-  const file = path.join(process.cwd(), "db", "seed", "framework.json");
-  return parseFramework(JSON.parse(fs.readFileSync(file, "utf8")));
-}
-
-/* The default framework is product data, installed on a first start whether or not demo data is wanted. */
-export function installDefaultFramework(database: Db): boolean {
-  if ((database.select({ n: count() }).from(frameworkVersions).get()?.n ?? 0) > 0) return false;
-  const doc = loadDefaultFramework();
-  database.transaction((tx) => insertFrameworkVersion(tx, doc, { status: "published", actorId: null, notes: "Default framework shipped with Trellis" }), { behavior: "immediate" });
-  return true;
-}
 
 /* Demo people, only into a database that has nobody in it yet. */
 export async function seedDemo(database: Db): Promise<boolean> {
@@ -74,6 +58,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
     { behavior: "immediate" },
   );
   seedDemoStipend(database, ids);
+  seedDemoReviews(database, ids);
   return true;
 }
 

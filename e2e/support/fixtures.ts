@@ -1,6 +1,6 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import { openDatabase, type Db } from "@/db";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { insertPerson, type NewPerson } from "@/lib/test/factory";
 import { E2E_DB } from "./env";
 
@@ -39,21 +39,5 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/* A new browser context signed in as someone created by a test. */
+/* A storageState with nothing in it; signing in and pages are in ./pages.ts. */
 export const SIGNED_OUT = { cookies: [], origins: [] };
-
-export async function signedInPage(browser: Browser, email: string) {
-  // Explicitly signed out: contexts otherwise inherit the spec's storageState.
-  const context = await browser.newContext({ storageState: SIGNED_OUT });
-  const page = await context.newPage();
-  await signIn(page, email, TEST_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return page;
-}

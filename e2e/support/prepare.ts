@@ -8,7 +8,8 @@ fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 async function main() {
   // Imported after the environment is set, so the config reads the e2e paths.
   const { db } = await import("@/db");
-  const { installDefaultFramework, seedDemo } = await import("@/db/seed");
+  const { installDefaultFramework } = await import("@/lib/dal/framework-install");
+  const { seedDemo } = await import("@/db/seed");
   const { authSecret } = await import("@/lib/config");
   authSecret();
   installDefaultFramework(db());

@@ -1,11 +1,12 @@
 import type { Page } from "@playwright/test";
+import { Form } from "./pages";
+
+/* The claim form on /stipend/new. */
+export const claimForm = (page: Page) => new Form(page, "File claim");
 
 /* Shared by the stipend specs: the claim form's required fields, filled the way a person would. */
 export async function fillClaim(page: Page, claim: { item: string; vendor?: string; category?: string; amount: string }) {
-  await page.getByLabel("Item", { exact: true }).fill(claim.item);
-  await page.getByLabel("Vendor").fill(claim.vendor ?? "Bookshop");
-  await page.getByLabel("Category").selectOption(claim.category ?? "Books");
-  await page.getByLabel("Amount paid").fill(claim.amount);
+  await claimForm(page).fill({ Item: claim.item, Vendor: claim.vendor ?? "Bookshop", Category: claim.category ?? "Books", "Amount paid": claim.amount });
 }
 
 export const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");

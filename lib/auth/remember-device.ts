@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { authSecret, config } from "@/lib/config";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, signDeviceCookie } from "./device-cookie";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, signDeviceCookie } from "@/lib/security/device-cookie";
 
 /*
  * Gives this browser a device cookie for the person who just signed in

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getViewerById } from "@/lib/dal/people";
 import { checkSession, type SessionCheck } from "@/lib/dal/sessions";
-import type { Viewer } from "@/lib/dal/viewer-type";
-import { safeReturnPath } from "./return-path";
+import type { Viewer } from "@/lib/domain/viewer";
+import { safeReturnPath } from "@/lib/security/return-path";
 import { sessionToken } from "./session-token";
 
 export type { Viewer };

@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { people } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { canEndSessionsOf } from "@/lib/policies";
+import { canEndSessionsOf } from "@/lib/policies/people";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import { endSessionsOf } from "./sessions";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function endOtherSessions(viewer: Viewer, currentSessionId: string) {
   db().transaction(

@@ -1,18 +1,21 @@
 import "server-only";
-import { peopleAdminActionItems } from "./admin-people";
-import { stipendActionItems } from "./stipend";
-import type { Viewer } from "./viewer-type";
+import type { ActionItem } from "@/lib/domain/action-item";
+import type { Viewer } from "@/lib/domain/viewer";
+import { accountLinkActionItems } from "./account-links";
+import { reviewActionItems } from "./reviews";
+import { stipendActionItems } from "./stipend-approvals";
 
 /*
  * "Needs my action": what is waiting on this viewer. Each feature contributes
  * a source (stipend approvals, reviews to write, endorsements, ...); a source
- * only ever returns items for records the viewer may act on.
+ * only ever returns items for records the viewer may act on. Features export
+ * their sources and never import this module.
  */
-export type ActionItem = { id: string; kind: string; title: string; detail: string; href: string; cta: string; dueAt?: Date | null };
+export type { ActionItem };
 
 type ActionSource = (viewer: Viewer) => ActionItem[];
 
-const sources: ActionSource[] = [stipendActionItems, (viewer) => peopleAdminActionItems(viewer)];
+const sources: ActionSource[] = [(viewer) => reviewActionItems(viewer), stipendActionItems, (viewer) => accountLinkActionItems(viewer)];
 
 export function listActionItems(viewer: Viewer): ActionItem[] {
   return sources.flatMap((source) => source(viewer)).sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));

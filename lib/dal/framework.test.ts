@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDefaultFramework } from "@/db/seed";
+import { levelCellId } from "@/lib/domain/cell-ref";
+import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { parseFramework } from "@/lib/framework/format";
 import { buildOrg, type Org } from "@/lib/test/org";
 import { exportFramework, getCells, getFrameworkStructure } from "./framework";
@@ -21,7 +22,7 @@ describe("framework versions", () => {
     expect(structure.tracks.map((t) => t.levels.map((l) => l.code).join(" "))).toEqual(["IC1 IC2 IC3 IC4 IC5 IC6", "M1 M2 M3 M4 M5"]);
     const cells = getCells(structure, ["ic3"]);
     expect(cells.size).toBe(9);
-    expect(cells.get("ic3/technical/complexity")?.examples.length).toBeGreaterThanOrEqual(2);
+    expect(cells.get(levelCellId({ levelKey: "ic3", competencyKey: "technical", themeKey: "complexity" }))?.examples.length).toBeGreaterThanOrEqual(2);
   });
 
   it("does not know a version that does not exist", () => {

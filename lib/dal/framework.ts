@@ -14,9 +14,10 @@ import {
   versionTracks,
 } from "@/db/schema";
 import { FRAMEWORK_FORMAT, type FrameworkDocument } from "@/lib/framework/format";
-import { canViewFrameworkVersion } from "@/lib/policies";
+import { canViewFrameworkVersion } from "@/lib/policies/framework";
+import { levelCellId } from "@/lib/domain/cell-ref";
 import { recordAudit } from "./audit";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function latestPublishedVersionId(): number | null {
   const row = db()
@@ -168,14 +169,14 @@ export function getFrameworkStructure(viewer: Viewer, versionNumber?: number) {
 export type FrameworkStructure = NonNullable<ReturnType<typeof getFrameworkStructure>>;
 export type FrameworkLevel = FrameworkStructure["levels"][number];
 
-/* The nine cells of the given levels, keyed `level/competency/theme`. Call only with a structure the viewer may see. */
+/* The nine cells of the given levels, keyed by levelCellId (`level.competency.theme`). Call only with a structure the viewer may see. */
 export function getCells(structure: FrameworkStructure, levelKeys: string[]) {
   const rows = db()
     .select({ levelKey: cells.levelKey, competencyKey: cells.competencyKey, themeKey: cells.themeKey, expectation: cells.expectation, description: cells.description, examples: cells.examples })
     .from(cells)
     .where(and(eq(cells.versionId, structure.version.id), inArray(cells.levelKey, levelKeys)))
     .all();
-  return new Map(rows.map((r) => [`${r.levelKey}/${r.competencyKey}/${r.themeKey}`, r]));
+  return new Map(rows.map((r) => [levelCellId(r), r]));
 }
 
 /* A version in the portable file format (docs/framework-format.md), for the JSON export. */
@@ -207,7 +208,7 @@ export function exportFramework(viewer: Viewer, versionNumber: number): Framewor
             c.key,
             Object.fromEntries(
               structure.themes.map((th) => {
-                const cell = all.get(`${l.key}/${c.key}/${th.key}`)!;
+                const cell = all.get(levelCellId({ levelKey: l.key, competencyKey: c.key, themeKey: th.key }))!;
                 return [th.key, { expectation: cell.expectation, description: cell.description, examples: cell.examples }];
               }),
             ),

@@ -4,8 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { changePassword, getPersonProfile, getViewerById, relationshipTo } from "./people";
 import { beginAttempt } from "./sign-in";
 import { db } from "@/db";
-import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, accountKey } from "@/lib/auth/throttle";
+import { hashPassword } from "@/lib/security/password";
+import { ACCOUNT_LIMITS, accountKey } from "@/lib/security/throttle";
 import { insertPerson } from "@/lib/test/factory";
 
 let org: Org;
@@ -50,7 +50,7 @@ describe("changing a password", () => {
     expect(await changePassword(viewer, "sid", "wrong-guess-00", "a-brand-new-password")).toMatchObject({ ok: false, message: "That is not your current password" });
     expect(await changePassword(viewer, "sid", "the-current-password", "a-brand-new-password")).toEqual({ ok: true });
     // Earlier failed guesses on this account (sign-in or here) count towards the same lock.
-    for (let i = 0; i < ACCOUNT_POLICY.lockAfter; i++) beginAttempt([{ key: accountKey(viewer.email), policy: ACCOUNT_POLICY }], Date.now());
+    for (let i = 0; i < ACCOUNT_LIMITS.lockAfter; i++) beginAttempt([{ key: accountKey(viewer.email), limits: ACCOUNT_LIMITS }], Date.now());
     expect(await changePassword(viewer, "sid", "a-brand-new-password", "another-new-password")).toMatchObject({ ok: false, message: /Too many wrong passwords/ });
   });
 });

@@ -3,15 +3,16 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { levelHistory, people, versionLevels, versionTracks } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, accountKey } from "@/lib/auth/throttle";
+import { hashPassword, verifyPassword } from "@/lib/security/password";
+import { ACCOUNT_LIMITS, accountKey } from "@/lib/security/throttle";
 import { NotFoundError } from "@/lib/errors";
-import { canViewPerson, type Relationship } from "@/lib/policies";
+import { canViewPerson } from "@/lib/policies/people";
+import { type Relationship } from "@/lib/policies/core";
 import { recordAudit } from "./audit";
 import { latestPublishedVersionId } from "./framework";
 import { endSessionsOf } from "./sessions";
 import { beginAttempt, forgiveAttempt } from "./sign-in";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 
 export function getViewerById(personId: string): Viewer | null {
   const row = db()
@@ -137,7 +138,7 @@ export async function changePassword(viewer: Viewer, currentSessionId: string, c
   if (!row) throw new NotFoundError("person");
   if (row.passwordHash) {
     // Guessing the current password from a stolen session counts against the same limit as signing in.
-    const keys = [{ key: accountKey(viewer.email), policy: ACCOUNT_POLICY }];
+    const keys = [{ key: accountKey(viewer.email), limits: ACCOUNT_LIMITS }];
     const attempt = beginAttempt(keys, Date.now());
     if (!attempt.allowed) return { ok: false, field: "currentPassword", message: "Too many wrong passwords. Try again in 15 minutes." };
     if (attempt.delayMs) await sleep(attempt.delayMs);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { installDefaultFramework } from "@/db/seed";
+import { installDefaultFramework } from "@/lib/dal/framework-install";
 import { people, sessions } from "@/db/schema";
 import { config } from "@/lib/config";
 import { insertPerson } from "@/lib/test/factory";

@@ -2,9 +2,9 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, signInThrottle } from "@/db/schema";
-import { readDeviceCookie } from "@/lib/auth/device-cookie";
-import { verifyPassword } from "@/lib/auth/password";
-import { assess, recordFailure, signInKeys, type ThrottleKey, type ThrottleState } from "@/lib/auth/throttle";
+import { readDeviceCookie } from "@/lib/security/device-cookie";
+import { verifyPassword } from "@/lib/security/password";
+import { assess, recordFailure, signInKeys, type ThrottleKey, type ThrottleState } from "@/lib/security/throttle";
 import { authSecret } from "@/lib/config";
 
 export type CredentialsResult =
@@ -32,12 +32,12 @@ export function beginAttempt(keys: ThrottleKey[], now: number): { allowed: true;
   return db().transaction(
     (tx) => {
       let delayMs = 0;
-      for (const { key, policy } of keys) {
-        const verdict = assess(readState(tx, key), policy, now);
+      for (const { key, limits } of keys) {
+        const verdict = assess(readState(tx, key), limits, now);
         if (!verdict.allowed) return verdict;
         delayMs = Math.max(delayMs, verdict.delayMs);
       }
-      for (const { key, policy } of keys) writeState(tx, key, recordFailure(readState(tx, key), policy, now));
+      for (const { key, limits } of keys) writeState(tx, key, recordFailure(readState(tx, key), limits, now));
       return { allowed: true as const, delayMs };
     },
     { behavior: "immediate" },

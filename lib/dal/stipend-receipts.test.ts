@@ -6,29 +6,14 @@ import { db } from "@/db";
 import { auditLog, receipts, stipendClaims } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { RECEIPT_BYTES_PER_YEAR } from "@/lib/stipend/receipt-file";
-import { insertPerson } from "@/lib/test/factory";
-import { buildOrg, type Org } from "@/lib/test/org";
-import { getViewerById } from "./people";
-import { createClaim, getClaim, transitionClaim, type NewClaim } from "./stipend";
+import { claimInput, fileClaim, receiptPdf, TEST_TODAY } from "@/lib/test/builders";
+import { buildOrg, newViewer, type Org } from "@/lib/test/org";
+import { createClaim, getClaim, transitionClaim, type NewClaim } from "./stipend-claims";
 import { getReceiptFile, getReceiptRetention, purgeExpiredReceipts, purgeExpiredReceiptsIfDue, saveReceiptRetention } from "./stipend-receipts";
 
-const TODAY = "2026-11-22";
 const NOW = new Date("2026-11-22T12:00:00Z");
 const DAY = 86_400_000;
-const withReceipt = (overrides: Partial<NewClaim> = {}): NewClaim => ({
-  purchaseDate: "2026-03-10",
-  item: "Database Internals",
-  vendor: "O'Reilly",
-  category: "Books",
-  amountPaidMinor: 4_999,
-  currencyPaid: "USD",
-  amountChargedMinor: null,
-  receiptUrl: null,
-  receiptFile: new File([Buffer.from("%PDF-1.4\n%tiny\n")], "receipt.pdf", { type: "application/pdf" }),
-  note: "",
-  cell: null,
-  ...overrides,
-});
+const withReceipt = (overrides: Partial<NewClaim> = {}) => claimInput({ item: "Database Internals", receiptUrl: null, receiptFile: receiptPdf(), ...overrides });
 
 let org: Org;
 beforeAll(() => {
@@ -36,13 +21,12 @@ beforeAll(() => {
 });
 
 /* Someone new for each test, reporting to the org's manager, so limits and balances start at zero. */
-const newEngineer = () => getViewerById(insertPerson(db(), { managerId: org.people.manager.id }).id)!;
+const newEngineer = () => newViewer({ managerId: org.people.manager.id }).viewer;
 
-async function fileWithReceipt(viewer = newEngineer(), today = TODAY, now = NOW) {
-  const result = await createClaim(viewer, withReceipt(), today, now);
-  if (!result.ok) throw new Error(result.message);
-  const receiptId = getClaim(viewer, result.id).claim.receiptId!;
-  return { viewer, claimId: result.id, receiptId, file: getReceiptFile(viewer, receiptId).file };
+async function fileWithReceipt(viewer = newEngineer(), today = TEST_TODAY, now = NOW) {
+  const claimId = await fileClaim(viewer, withReceipt(), today, now);
+  const receiptId = getClaim(viewer, claimId).claim.receiptId!;
+  return { viewer, claimId, receiptId, file: getReceiptFile(viewer, receiptId).file };
 }
 
 const removalAudits = (claimId: string) => db().select().from(auditLog).where(and(eq(auditLog.recordId, claimId), eq(auditLog.action, "stipend-receipt.remove"))).all();
@@ -52,7 +36,7 @@ describe("retention: withdrawn claims", () => {
   it("deletes the receipt file as soon as the claim is withdrawn, keeping the claim and auditing the removal", async () => {
     const { viewer, claimId, receiptId, file } = await fileWithReceipt();
     expect(fs.existsSync(file)).toBe(true);
-    expect(transitionClaim(viewer, claimId, "withdraw", 1, "")).toEqual({ ok: true });
+    expect(transitionClaim(viewer, claimId, "withdraw", 1, "")).toEqual({ ok: true, value: undefined });
     expect(fs.existsSync(file)).toBe(false);
     const { claim } = getClaim(viewer, claimId);
     expect(claim.status).toBe("withdrawn");
@@ -70,9 +54,9 @@ describe("per-person upload limits", () => {
       const { claimId } = await fileWithReceipt(viewer);
       transitionClaim(viewer, claimId, "withdraw", 1, "");
     }
-    const refused = await createClaim(viewer, withReceipt(), TODAY, new Date(NOW.getTime() + 23 * 3_600_000));
+    const refused = await createClaim(viewer, withReceipt(), TEST_TODAY, new Date(NOW.getTime() + 23 * 3_600_000));
     expect(refused).toMatchObject({ ok: false, field: "receipt", message: expect.stringMatching(/20 receipts in the last 24 hours/) });
-    expect(await createClaim(viewer, withReceipt({ receiptFile: null, receiptUrl: "https://shop.example.com/r/2" }), TODAY, NOW)).toMatchObject({ ok: true });
+    expect(await createClaim(viewer, withReceipt({ receiptFile: null, receiptUrl: "https://shop.example.com/r/2" }), TEST_TODAY, NOW)).toMatchObject({ ok: true });
     expect(await createClaim(viewer, withReceipt(), "2026-11-23", new Date(NOW.getTime() + DAY + 1))).toMatchObject({ ok: true });
   });
 
@@ -83,7 +67,7 @@ describe("per-person upload limits", () => {
       .values({ id: crypto.randomUUID(), storedName: crypto.randomBytes(24).toString("hex"), originalName: "big.pdf", contentType: "application/pdf", sizeBytes: RECEIPT_BYTES_PER_YEAR - 10, sha256: "-", uploadedById: viewer.id, createdAt: new Date(NOW.getTime() - 200 * DAY) })
       .run();
     const before = db().select().from(receipts).where(eq(receipts.uploadedById, viewer.id)).all().length;
-    expect(await createClaim(viewer, withReceipt(), TODAY, NOW)).toMatchObject({ ok: false, field: "receipt", message: expect.stringMatching(/last 12 months come to 50 MB of the 50 MB allowed/) });
+    expect(await createClaim(viewer, withReceipt(), TEST_TODAY, NOW)).toMatchObject({ ok: false, field: "receipt", message: expect.stringMatching(/last 12 months come to 50 MB of the 50 MB allowed/) });
     expect(db().select().from(receipts).where(eq(receipts.uploadedById, viewer.id)).all()).toHaveLength(before);
     // 166 days on, the big upload is more than a year old.
     expect(await createClaim(viewer, withReceipt(), "2027-05-07", new Date(NOW.getTime() + 166 * DAY))).toMatchObject({ ok: true });
@@ -93,7 +77,7 @@ describe("per-person upload limits", () => {
 describe("retention: rejected claims", () => {
   it("deletes the receipt 90 days after rejection by default, once, keeping the claim and its history", async () => {
     const { viewer, claimId, receiptId, file } = await fileWithReceipt();
-    expect(transitionClaim(org.as.manager, claimId, "reject", 1, "Not covered")).toEqual({ ok: true });
+    expect(transitionClaim(org.as.manager, claimId, "reject", 1, "Not covered")).toEqual({ ok: true, value: undefined });
     const rejectedAt = decidedAt(claimId);
 
     purgeExpiredReceipts(new Date(rejectedAt + 90 * DAY - 1));
@@ -138,7 +122,7 @@ describe("retention: rejected claims", () => {
     expect(saveReceiptRetention(org.as.admin, 30, version + 1, now)).toMatchObject({ ok: false, message: expect.stringMatching(/Someone else changed/) });
     expect(fs.existsSync(file)).toBe(true);
 
-    expect(saveReceiptRetention(org.as.admin, 30, version, now)).toMatchObject({ ok: true, removed: 1 });
+    expect(saveReceiptRetention(org.as.admin, 30, version, now)).toMatchObject({ ok: true, value: 1 });
     expect(fs.existsSync(file)).toBe(false);
     expect(getClaim(viewer, claimId).claim.receiptRemovedAt).toEqual(now);
     expect(getReceiptRetention(org.as.admin)).toEqual({ days: 30, version: version + 1 });

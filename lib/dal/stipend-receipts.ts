@@ -7,11 +7,13 @@ import { db, type Executor } from "@/db";
 import { receipts, stipendClaims, stipendSettings } from "@/db/schema";
 import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
-import { canAdministerStipend, canViewClaim } from "@/lib/stipend/claim-rules";
-import { checkReceipt, RECEIPT_BYTES_PER_YEAR, RECEIPT_UPLOADS_PER_DAY } from "@/lib/stipend/receipt-file";
+import { canAdministerStipend, canViewClaim } from "@/lib/policies/stipend";
+import { RECEIPT_BYTES_PER_YEAR, RECEIPT_UPLOADS_PER_DAY } from "@/lib/stipend/receipt-file";
+import { checkReceipt } from "@/lib/stipend/receipt-type";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
-import type { Viewer } from "./viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
+import { conflicted, fieldError, type Result } from "@/lib/domain/result";
 
 /*
  * Receipt files: storing an upload within the per-person limits, serving it,
@@ -41,7 +43,7 @@ export type StoredReceipt = { file: string; row: Omit<typeof receipts.$inferInse
 /* Checks the bytes and writes the file under a random name; the caller records it (or discards it) in its transaction. */
 export async function writeReceiptFile(viewer: Viewer, upload: File): Promise<{ ok: true; stored: StoredReceipt } | { ok: false; message: string }> {
   const bytes = new Uint8Array(await upload.arrayBuffer());
-  const check = checkReceipt(bytes);
+  const check = await checkReceipt(bytes);
   if (!check.ok) return { ok: false, message: check.error };
   const storedName = crypto.randomBytes(24).toString("hex");
   fs.mkdirSync(receiptsDir(), { recursive: true });
@@ -141,25 +143,25 @@ export function getReceiptRetention(viewer: Viewer) {
   return readRetention(db());
 }
 
-export type SaveRetentionResult = { ok: true; removed: number } | { ok: false; message: string };
+export type SaveRetentionResult = Result<number>;
 
 /* Admins only. A shorter period applies at once: the purge runs right after the save. */
 export function saveReceiptRetention(viewer: Viewer, days: number, expectedVersion: number, now = new Date()): SaveRetentionResult {
   if (!canAdministerStipend(viewer)) throw new NotFoundError("setting");
-  if (!Number.isInteger(days) || days < 0 || days > MAX_RETENTION_DAYS) return { ok: false, message: `Enter a whole number of days from 0 to ${MAX_RETENTION_DAYS}` };
+  if (!Number.isInteger(days) || days < 0 || days > MAX_RETENTION_DAYS) return fieldError("days", `Enter a whole number of days from 0 to ${MAX_RETENTION_DAYS}`);
   const saved = db().transaction(
     (tx): SaveRetentionResult => {
       const current = readRetention(tx);
-      if (current.version !== expectedVersion) return { ok: false, message: "Someone else changed this setting since you opened it. Reload to see their change." };
+      if (current.version !== expectedVersion) return conflicted(current.version, undefined, "Someone else changed this setting since you opened it. Reload to see their change.");
       const values = { rejectedReceiptRetentionDays: days, updatedById: viewer.id, updatedAt: now };
       if (current.version === 0) tx.insert(stipendSettings).values({ id: 1, ...values }).run();
       else tx.update(stipendSettings).set({ ...values, version: current.version + 1 }).where(eq(stipendSettings.id, 1)).run();
       recordAudit(tx, { actorId: viewer.id, action: "stipend-settings.save", recordType: "stipend-settings", recordId: "receipt-retention", summary: `Receipts of rejected claims kept for ${days} days (was ${current.days})` });
-      return { ok: true, removed: 0 };
+      return { ok: true, value: 0 };
     },
     { behavior: "immediate" },
   );
-  return saved.ok ? purgeExpiredReceipts(now) : saved;
+  return saved.ok ? { ok: true, value: purgeExpiredReceipts(now).removed } : saved;
 }
 
 /* ---------- Purge ---------- */

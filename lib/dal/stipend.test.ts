@@ -6,28 +6,14 @@ import { db } from "@/db";
 import { auditLog, receipts, stipendClaims } from "@/db/schema";
 import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
-import { insertPerson } from "@/lib/test/factory";
-import { buildOrg, type Org } from "@/lib/test/org";
-import { getViewerById } from "./people";
-import { createClaim, getClaim, getStipendPolicy, getStipendReport, getStipendYear, listClaimsAwaitingMe, saveStipendPolicy, stipendActionItems, transitionClaim, type NewClaim } from "./stipend";
+import { claimInput, fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY } from "@/lib/test/builders";
+import { buildOrg, newViewer, type Org } from "@/lib/test/org";
+import { listClaimsAwaitingMe, stipendActionItems } from "./stipend-approvals";
+import { createClaim, getClaim, getStipendYear, transitionClaim } from "./stipend-claims";
+import { getStipendReport } from "./stipend-reports";
+import { getYearSettings, saveYearSettings } from "./stipend-years";
 import { getReceiptFile } from "./stipend-receipts";
 
-const TODAY = "2026-11-22";
-const claim = (overrides: Partial<NewClaim> = {}): NewClaim => ({
-  purchaseDate: "2026-03-10",
-  item: "Designing Data-Intensive Applications",
-  vendor: "O'Reilly",
-  category: "Books",
-  amountPaidMinor: 4_999,
-  currencyPaid: "USD",
-  amountChargedMinor: null,
-  receiptUrl: "https://shop.example.com/orders/1",
-  receiptFile: null,
-  note: "",
-  cell: null,
-  ...overrides,
-});
-const pdf = (name = "receipt.pdf") => new File([Buffer.from("%PDF-1.4\n%tiny\n")], name, { type: "application/pdf" });
 
 let org: Org;
 beforeAll(() => {
@@ -36,7 +22,7 @@ beforeAll(() => {
 
 describe("filing claims", () => {
   it("files a claim, holds it as pending and records history and audit", async () => {
-    const result = await createClaim(org.as.engineer, claim(), TODAY);
+    const result = await createClaim(org.as.engineer, claimInput(), TEST_TODAY);
     expect(result.ok).toBe(true);
     const year = getStipendYear(org.as.engineer, org.people.engineer.id, 2026);
     expect(year.summary).toMatchObject({ allowanceMinor: 200_000, pendingMinor: 4_999, remainingMinor: 195_001 });
@@ -44,28 +30,28 @@ describe("filing claims", () => {
     expect(year.claims[0]!.actions).toEqual(["withdraw"]);
     const id = (result as { id: string }).id;
     expect(db().select().from(auditLog).where(eq(auditLog.recordId, id)).all()).toHaveLength(1);
-    // The first claim of a year writes the default policy down.
-    expect(getStipendPolicy(2026).saved).toBe(true);
+    // The first claim of a year writes the default settings down.
+    expect(getYearSettings(2026).saved).toBe(true);
   });
 
   it("refuses future dates, unknown categories, missing receipts and other-currency claims without a charged amount", async () => {
-    expect(await createClaim(org.as.peer, claim({ purchaseDate: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "purchaseDate" });
-    expect(await createClaim(org.as.peer, claim({ purchaseDate: "2024-12-31" }), TODAY)).toMatchObject({ ok: false, field: "purchaseDate" });
-    expect(await createClaim(org.as.peer, claim({ category: "Gadgets" }), TODAY)).toMatchObject({ ok: false, field: "category" });
-    expect(await createClaim(org.as.peer, claim({ receiptUrl: null }), TODAY)).toMatchObject({ ok: false, field: "receipt" });
-    expect(await createClaim(org.as.peer, claim({ currencyPaid: "EUR" }), TODAY)).toMatchObject({ ok: false, field: "amountCharged" });
+    expect(await createClaim(org.as.peer, claimInput({ purchaseDate: "2026-11-23" }), TEST_TODAY)).toMatchObject({ ok: false, field: "purchaseDate" });
+    expect(await createClaim(org.as.peer, claimInput({ purchaseDate: "2024-12-31" }), TEST_TODAY)).toMatchObject({ ok: false, field: "purchaseDate" });
+    expect(await createClaim(org.as.peer, claimInput({ category: "Gadgets" }), TEST_TODAY)).toMatchObject({ ok: false, field: "category" });
+    expect(await createClaim(org.as.peer, claimInput({ receiptUrl: null }), TEST_TODAY)).toMatchObject({ ok: false, field: "receipt" });
+    expect(await createClaim(org.as.peer, claimInput({ currencyPaid: "EUR" }), TEST_TODAY)).toMatchObject({ ok: false, field: "amountCharged" });
   });
 
-  it("charges the amount in the policy currency when paid in another", async () => {
-    const result = await createClaim(org.as.peer, claim({ currencyPaid: "EUR", amountPaidMinor: 10_000, amountChargedMinor: 10_850 }), TODAY);
+  it("charges the amount in the year's currency when paid in another", async () => {
+    const result = await createClaim(org.as.peer, claimInput({ currencyPaid: "EUR", amountPaidMinor: 10_000, amountChargedMinor: 10_850 }), TEST_TODAY);
     expect(result.ok).toBe(true);
     expect(getStipendYear(org.as.peer, org.people.peer.id, 2026).summary.pendingMinor).toBe(10_850);
   });
 
   it("stores an uploaded receipt under a random name and refuses a text file named .pdf", async () => {
-    const bad = await createClaim(org.as.peer, claim({ receiptUrl: null, receiptFile: new File(["hello"], "fake.pdf", { type: "application/pdf" }) }), TODAY);
+    const bad = await createClaim(org.as.peer, claimInput({ receiptUrl: null, receiptFile: new File(["hello"], "fake.pdf", { type: "application/pdf" }) }), TEST_TODAY);
     expect(bad).toMatchObject({ ok: false, field: "receipt" });
-    const good = await createClaim(org.as.peer, claim({ receiptUrl: null, receiptFile: pdf() }), TODAY);
+    const good = await createClaim(org.as.peer, claimInput({ receiptUrl: null, receiptFile: receiptPdf() }), TEST_TODAY);
     expect(good.ok).toBe(true);
     const row = db().select().from(stipendClaims).where(eq(stipendClaims.id, (good as { id: string }).id)).get()!;
     const file = getReceiptFile(org.as.peer, row.receiptId!);
@@ -77,32 +63,29 @@ describe("filing claims", () => {
   });
 
   it("refuses a claim over the remaining balance and keeps no file", async () => {
-    const person = insertPerson(db(), { managerId: org.people.manager.id });
-    const viewer = getViewerById(person.id)!;
-    expect((await createClaim(viewer, claim({ amountPaidMinor: 150_000 }), TODAY)).ok).toBe(true);
+    const { person, viewer } = newViewer({ managerId: org.people.manager.id });
+    expect((await createClaim(viewer, claimInput({ amountPaidMinor: 150_000 }), TEST_TODAY)).ok).toBe(true);
     const before = db().select().from(receipts).all().length;
     const receiptsDir = path.join(config().dataDir, "receipts");
     const filesBefore = fs.existsSync(receiptsDir) ? fs.readdirSync(receiptsDir).length : 0;
-    const refused = await createClaim(viewer, claim({ amountPaidMinor: 50_001, receiptUrl: null, receiptFile: pdf() }), TODAY);
+    const refused = await createClaim(viewer, claimInput({ amountPaidMinor: 50_001, receiptUrl: null, receiptFile: receiptPdf() }), TEST_TODAY);
     expect(refused).toEqual({ ok: false, field: "amountPaid", message: "That is more than your remaining 2026 balance of $500.00" });
     expect(db().select().from(receipts).all()).toHaveLength(before);
     // The uploaded file is removed from disk too, not only its row.
     expect(fs.readdirSync(receiptsDir)).toHaveLength(filesBefore);
-    expect((await createClaim(viewer, claim({ amountPaidMinor: 50_000 }), TODAY)).ok).toBe(true);
+    expect((await createClaim(viewer, claimInput({ amountPaidMinor: 50_000 }), TEST_TODAY)).ok).toBe(true);
     expect(getStipendYear(viewer, person.id, 2026).summary.remainingMinor).toBe(0);
   });
 
   it("never takes the balance below zero under many claims at once", async () => {
-    const person = insertPerson(db(), { managerId: org.people.manager.id });
-    const viewer = getViewerById(person.id)!;
-    const results = await Promise.all(Array.from({ length: 20 }, () => createClaim(viewer, claim({ amountPaidMinor: 30_000, receiptUrl: null, receiptFile: pdf() }), TODAY)));
+    const { person, viewer } = newViewer({ managerId: org.people.manager.id });
+    const results = await Promise.all(Array.from({ length: 20 }, () => createClaim(viewer, claimInput({ amountPaidMinor: 30_000, receiptUrl: null, receiptFile: receiptPdf() }), TEST_TODAY)));
     expect(results.filter((r) => r.ok)).toHaveLength(6);
     expect(getStipendYear(viewer, person.id, 2026).summary).toMatchObject({ pendingMinor: 180_000, remainingMinor: 20_000 });
   });
 
   it("prorates a mid-year starter", async () => {
-    const person = insertPerson(db(), { managerId: org.people.manager.id, startDate: "2026-04-13" });
-    const viewer = getViewerById(person.id)!;
+    const { person, viewer } = newViewer({ managerId: org.people.manager.id, startDate: "2026-04-13" });
     expect(getStipendYear(viewer, person.id, 2026)).toMatchObject({ prorated: true, summary: { allowanceMinor: 150_000 } });
     expect(getStipendYear(viewer, person.id, 2027)).toMatchObject({ prorated: false, summary: { allowanceMinor: 200_000 } });
   });
@@ -110,32 +93,31 @@ describe("filing claims", () => {
 
 describe("rejections", () => {
   it("need a reason, even when the form is bypassed", async () => {
-    const filed = await createClaim(org.as.peer, claim({ item: "Rejected without reason?" }), TODAY);
-    if (!filed.ok) throw new Error("claim not filed");
-    expect(transitionClaim(org.as.manager, filed.id, "reject", 1, "   ")).toEqual({ ok: false, message: "Give a reason for rejecting the claim" });
-    expect(transitionClaim(org.as.manager, filed.id, "reject", 1, "Not a learning expense").ok).toBe(true);
+    const id = await fileClaim(org.as.peer, { item: "Rejected without reason?" });
+    expect(transitionClaim(org.as.manager, id, "reject", 1, "   ")).toEqual({ ok: false, message: "Give a reason for rejecting the claim" });
+    expect(transitionClaim(org.as.manager, id, "reject", 1, "Not a learning expense").ok).toBe(true);
   });
 });
 
 describe("claims against the framework", () => {
   it("refuses a cell that is not in the framework beside its field, and accepts a real one", async () => {
-    expect(await createClaim(org.as.peer, claim({ cell: { competencyKey: "nope", themeKey: "nada" } }), TODAY)).toEqual({ ok: false, field: "cell", message: "Choose a cell from the framework, or none" });
-    expect((await createClaim(org.as.peer, claim({ cell: { competencyKey: "technical", themeKey: "complexity" } }), TODAY)).ok).toBe(true);
+    expect(await createClaim(org.as.peer, claimInput({ cell: { competencyKey: "nope", themeKey: "nada" } }), TEST_TODAY)).toEqual({ ok: false, field: "cell", message: "Choose a cell from the framework, or none" });
+    expect((await createClaim(org.as.peer, claimInput({ cell: { competencyKey: "technical", themeKey: "complexity" } }), TEST_TODAY)).ok).toBe(true);
   });
 });
 
 describe("approvals and reimbursement", () => {
   it("runs pending -> approved -> reimbursed with the right people and refuses stale versions", async () => {
-    const { id } = (await createClaim(org.as.engineer, claim({ item: "Conference ticket", amountPaidMinor: 30_000 }), TODAY)) as { id: string };
+    const id = await fileClaim(org.as.engineer, { item: "Conference ticket", amountPaidMinor: 30_000 });
     expect(stipendActionItems(org.as.manager).map((i) => i.href)).toContain(`/stipend/claims/${id}`);
     expect(() => transitionClaim(org.as.engineer, id, "approve", 1, "")).toThrow(NotFoundError);
     expect(() => transitionClaim(org.as.director, id, "approve", 1, "")).toThrow(NotFoundError);
     expect(transitionClaim(org.as.manager, id, "approve", 2, "")).toMatchObject({ ok: false });
-    expect(transitionClaim(org.as.manager, id, "approve", 1, "Good fit for the platform work")).toEqual({ ok: true });
+    expect(transitionClaim(org.as.manager, id, "approve", 1, "Good fit for the platform work")).toEqual({ ok: true, value: undefined });
     expect(transitionClaim(org.as.manager, id, "reject", 1, "too late")).toMatchObject({ ok: false });
     expect(listClaimsAwaitingMe(org.as.admin).toReimburse.map((c) => c.id)).toContain(id);
     expect(() => transitionClaim(org.as.manager, id, "reimburse", 2, "")).toThrow(NotFoundError);
-    expect(transitionClaim(org.as.admin, id, "reimburse", 2, "")).toEqual({ ok: true });
+    expect(transitionClaim(org.as.admin, id, "reimburse", 2, "")).toEqual({ ok: true, value: undefined });
     const detail = getClaim(org.as.engineer, id);
     expect(detail.claim.status).toBe("reimbursed");
     expect(detail.events.map((e) => [e.fromStatus, e.toStatus, e.actorName])).toEqual([
@@ -146,51 +128,48 @@ describe("approvals and reimbursement", () => {
   });
 
   it("sends claims of people without a manager to admins, never to themselves", async () => {
-    const { id } = (await createClaim(org.as.director, claim(), TODAY)) as { id: string };
+    const id = await fileClaim(org.as.director);
     expect(listClaimsAwaitingMe(org.as.admin).toDecide.map((c) => c.id)).toContain(id);
-    const own = (await createClaim(org.as.admin, claim(), TODAY)) as { id: string };
-    expect(listClaimsAwaitingMe(org.as.admin).toDecide.map((c) => c.id)).not.toContain(own.id);
-    expect(() => transitionClaim(org.as.admin, own.id, "approve", 1, "")).toThrow(NotFoundError);
-    expect(transitionClaim(org.as.admin, id, "reject", 1, "Not education")).toEqual({ ok: true });
+    const own = await fileClaim(org.as.admin);
+    expect(listClaimsAwaitingMe(org.as.admin).toDecide.map((c) => c.id)).not.toContain(own);
+    expect(() => transitionClaim(org.as.admin, own, "approve", 1, "")).toThrow(NotFoundError);
+    expect(transitionClaim(org.as.admin, id, "reject", 1, "Not education")).toEqual({ ok: true, value: undefined });
     expect(getClaim(org.as.director, id).claim).toMatchObject({ status: "rejected", decisionReason: "Not education" });
   });
 
   it("lets the owner withdraw a pending claim, which frees the money", async () => {
-    const person = insertPerson(db(), { managerId: org.people.manager.id });
-    const viewer = getViewerById(person.id)!;
-    const { id } = (await createClaim(viewer, claim({ amountPaidMinor: 10_000 }), TODAY)) as { id: string };
+    const { person, viewer } = newViewer({ managerId: org.people.manager.id });
+    const id = await fileClaim(viewer, { amountPaidMinor: 10_000 });
     expect(() => transitionClaim(org.as.manager, id, "withdraw", 1, "")).toThrow(NotFoundError);
-    expect(transitionClaim(viewer, id, "withdraw", 1, "")).toEqual({ ok: true });
+    expect(transitionClaim(viewer, id, "withdraw", 1, "")).toEqual({ ok: true, value: undefined });
     expect(getStipendYear(viewer, person.id, 2026).summary).toMatchObject({ pendingMinor: 0, remainingMinor: 200_000 });
   });
 });
 
-describe("policy", () => {
+describe("year settings", () => {
   it("keeps years apart and protects money already held", async () => {
-    const base = { currency: "USD", categories: ["Books", "Courses"], overBalance: "refuse" as const, prorateNewStarters: true };
-    expect(saveStipendPolicy(org.as.admin, 2027, { ...base, allowanceMinor: 300_000 }, 0)).toEqual({ ok: true });
-    expect(getStipendPolicy(2027).allowanceMinor).toBe(300_000);
-    expect(getStipendPolicy(2026).allowanceMinor).toBe(200_000);
-    expect(saveStipendPolicy(org.as.admin, 2026, { ...base, allowanceMinor: 1_000 }, 1)).toMatchObject({ ok: false, field: "allowance" });
-    expect(saveStipendPolicy(org.as.admin, 2026, { ...base, currency: "EUR", allowanceMinor: 200_000 }, 1)).toMatchObject({ ok: false, field: "currency" });
-    expect(saveStipendPolicy(org.as.admin, 2027, { ...base, allowanceMinor: 1 }, 0)).toMatchObject({ ok: false });
-    expect(() => saveStipendPolicy(org.as.manager, 2027, { ...base, allowanceMinor: 1 }, 1)).toThrow(NotFoundError);
+    expect(saveYearSettings(org.as.admin, 2027, yearSettingsInput({ allowanceMinor: 300_000 }), 0)).toEqual({ ok: true, value: undefined });
+    expect(getYearSettings(2027).allowanceMinor).toBe(300_000);
+    expect(getYearSettings(2026).allowanceMinor).toBe(200_000);
+    expect(saveYearSettings(org.as.admin, 2026, yearSettingsInput({ allowanceMinor: 1_000 }), 1)).toMatchObject({ ok: false, fieldErrors: { allowance: [expect.stringMatching(/\S/)] } });
+    expect(saveYearSettings(org.as.admin, 2026, yearSettingsInput({ currency: "EUR", allowanceMinor: 200_000 }), 1)).toMatchObject({ ok: false, fieldErrors: { currency: [expect.stringMatching(/\S/)] } });
+    expect(saveYearSettings(org.as.admin, 2027, yearSettingsInput({ allowanceMinor: 1 }), 0)).toMatchObject({ ok: false });
+    expect(() => saveYearSettings(org.as.manager, 2027, yearSettingsInput({ allowanceMinor: 1 }), 1)).toThrow(NotFoundError);
   });
 
   it("flags rather than refuses when the year says so", async () => {
-    const base = { currency: "USD", categories: ["Books"], overBalance: "flag" as const, prorateNewStarters: true, allowanceMinor: 200_000 };
-    const person = insertPerson(db(), { managerId: org.people.manager.id });
-    const viewer = getViewerById(person.id)!;
-    expect(saveStipendPolicy(org.as.admin, 2025, base, 0)).toEqual({ ok: true });
-    expect((await createClaim(viewer, claim({ purchaseDate: "2025-06-01", amountPaidMinor: 250_000 }), TODAY)).ok).toBe(true);
+    const base = yearSettingsInput({ categories: ["Books"], overBalance: "flag" });
+    const { person, viewer } = newViewer({ managerId: org.people.manager.id });
+    expect(saveYearSettings(org.as.admin, 2025, base, 0)).toEqual({ ok: true, value: undefined });
+    expect((await createClaim(viewer, claimInput({ purchaseDate: "2025-06-01", amountPaidMinor: 250_000 }), TEST_TODAY)).ok).toBe(true);
     const year = getStipendYear(viewer, person.id, 2025);
     expect(year.summary).toMatchObject({ remainingMinor: 0, overMinor: 50_000 });
     expect(year.claims[0]!.overBalance).toBe(true);
     // An approved exception does not block later edits that leave the allowance where it was.
     const claimId = year.claims[0]!.id;
     expect(transitionClaim(org.as.manager, claimId, "approve", 1, "Conference exception").ok).toBe(true);
-    expect(saveStipendPolicy(org.as.admin, 2025, { ...base, overBalance: "refuse", categories: ["Books", "Courses"] }, 1)).toEqual({ ok: true });
-    expect(saveStipendPolicy(org.as.admin, 2025, { ...base, allowanceMinor: 150_000 }, 2)).toMatchObject({ ok: false, field: "allowance" });
+    expect(saveYearSettings(org.as.admin, 2025, { ...base, overBalance: "refuse", categories: ["Books", "Courses"] }, 1)).toEqual({ ok: true, value: undefined });
+    expect(saveYearSettings(org.as.admin, 2025, { ...base, allowanceMinor: 150_000 }, 2)).toMatchObject({ ok: false, fieldErrors: { allowance: [expect.stringMatching(/\S/)] } });
   });
 });
 
@@ -205,14 +184,10 @@ describe("report", () => {
 
   it("counts pending, approved and reimbursed claims exactly, and leaves out rejected and withdrawn ones", async () => {
     const team = "Report team";
-    const a = getViewerById(insertPerson(db(), { managerId: org.people.manager.id, team, name: "Report Person A" }).id)!;
-    const b = getViewerById(insertPerson(db(), { managerId: org.people.manager.id, team, name: "Report Person B" }).id)!;
+    const a = newViewer({ managerId: org.people.manager.id, team, name: "Report Person A" }).viewer;
+    const b = newViewer({ managerId: org.people.manager.id, team, name: "Report Person B" }).viewer;
     const coachingBefore = getStipendReport(org.as.admin, 2026).byCategory.find((c) => c.key === "Coaching") ?? { pendingMinor: 0, approvedMinor: 0, reimbursedMinor: 0, claims: 0 };
-    const file = async (viewer: typeof a, category: string, amountPaidMinor: number) => {
-      const r = await createClaim(viewer, claim({ category, amountPaidMinor, item: `${category} ${amountPaidMinor}` }), TODAY);
-      if (!r.ok) throw new Error(r.message);
-      return r.id;
-    };
+    const file = (viewer: typeof a, category: string, amountPaidMinor: number) => fileClaim(viewer, { category, amountPaidMinor, item: `${category} ${amountPaidMinor}` });
     await file(a, "Books", 10_000);
     expect(transitionClaim(org.as.manager, await file(a, "Courses", 20_000), "approve", 1, "").ok).toBe(true);
     const coaching = await file(a, "Coaching", 5_000);

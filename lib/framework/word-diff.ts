@@ -1,8 +1,10 @@
+import { diffArrays } from "diff";
+
 /*
  * Word-level difference between two texts, for "what changes between these
- * levels". Longest common subsequence over words (cell texts are a few dozen
- * words, so the quadratic table is tiny). Whitespace is kept with the word
- * before it so the pieces join back into the original texts.
+ * levels": jsdiff's Myers diff over words. Whitespace is kept with the word
+ * before it so the pieces join back into the original texts; words match
+ * regardless of case and trailing punctuation.
  */
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
@@ -13,35 +15,15 @@ function tokens(text: string): string[] {
 const normal = (token: string) => token.trim().toLowerCase().replace(/[.,;:!?]+$/, "");
 
 export function wordDiff(before: string, after: string): DiffPart[] {
-  const a = tokens(before);
-  const b = tokens(after);
-  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i]![j] = normal(a[i]!) === normal(b[j]!) ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
-    }
-  }
+  const changes = diffArrays(tokens(before), tokens(after), { comparator: (a, b) => normal(a) === normal(b) });
   const parts: DiffPart[] = [];
-  const push = (kind: DiffPart["kind"], text: string) => {
+  for (const change of changes) {
+    const kind = change.added ? "added" : change.removed ? "removed" : "same";
+    const text = change.value.join("");
     const last = parts[parts.length - 1];
     if (last && last.kind === kind) last.text += text;
     else parts.push({ kind, text });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (normal(a[i]!) === normal(b[j]!)) {
-      push("same", b[j]!);
-      i++;
-      j++;
-    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) {
-      push("removed", a[i++]!);
-    } else {
-      push("added", b[j++]!);
-    }
   }
-  while (i < a.length) push("removed", a[i++]!);
-  while (j < b.length) push("added", b[j++]!);
   return parts;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderForInsert, validatePeopleCsv, type ImportContext } from "./csv-import";
+import { IMPORT_COLUMNS, orderForInsert, validatePeopleCsv, type ImportContext } from "./csv-import";
 
 const context: ImportContext = {
   existing: new Map([
@@ -99,5 +99,14 @@ describe("orderForInsert", () => {
       context,
     );
     expect(orderForInsert(rows).map((r) => r.email)).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
+  });
+});
+
+describe("a file that is not CSV", () => {
+  it("names the line with the broken quote instead of failing", () => {
+    const text = `${IMPORT_COLUMNS.join(",")}\nAda,ada@example.com,engineer,ic,ic2,,Core,2026-01-05\n"Bob,bob@example.com,engineer,ic,ic2,,Core,2026-01-05\n`;
+    const { rows, problems } = validatePeopleCsv(text, { existing: new Map(), levels: [{ key: "ic2", trackKey: "ic" }] });
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([{ line: 3, message: expect.stringMatching(/quoted field is never closed/) }]);
   });
 });

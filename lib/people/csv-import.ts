@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseCsvRecords, unguardCell } from "@/lib/csv";
+import { csvSyntaxProblem, parseCsvRecords, unguardCell } from "@/lib/csv";
 import { peopleInCycles } from "./org-rules";
 import { personFields } from "./person-schema";
 
@@ -34,7 +34,14 @@ export type ImportResult = { rows: ImportRow[]; problems: ImportProblem[] };
 const MAX_ROWS = 2000;
 
 export function validatePeopleCsv(text: string, context: ImportContext): ImportResult {
-  const records = parseCsvRecords(text);
+  let records: ReturnType<typeof parseCsvRecords>;
+  try {
+    records = parseCsvRecords(text);
+  } catch (error) {
+    const problem = csvSyntaxProblem(error);
+    if (!problem) throw error;
+    return { rows: [], problems: [problem] };
+  }
   const table = records.map((r) => r.cells);
   const problems: ImportProblem[] = [];
   if (table.length === 0) return { rows: [], problems: [{ line: 1, message: "The file is empty" }] };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/domain/enums";
 
 /* Field rules for a person, shared by the add/edit forms and the CSV import. */
 export const isoDate = z

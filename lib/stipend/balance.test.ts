@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { allowanceFor, checkNewClaim, defaultPolicy, progressSegments, summarise } from "./balance";
+import { allowanceFor, checkNewClaim, defaultYearSettings, progressSegments, summarise } from "./balance";
 
-const policy = defaultPolicy(2026);
+const settings = defaultYearSettings(2026);
 
 describe("allowanceFor (proration)", () => {
   it("gives the full allowance to people who started before the year", () => {
-    expect(allowanceFor(policy, "2019-03-04")).toBe(200_000);
-    expect(allowanceFor(policy, "2025-12-31")).toBe(200_000);
+    expect(allowanceFor(settings, "2019-03-04")).toBe(200_000);
+    expect(allowanceFor(settings, "2025-12-31")).toBe(200_000);
   });
   it("counts whole months remaining including the start month", () => {
-    expect(allowanceFor(policy, "2026-01-20")).toBe(200_000);
-    expect(allowanceFor(policy, "2026-04-13")).toBe(150_000); // 9 months
-    expect(allowanceFor(policy, "2026-12-01")).toBe(16_666); // 1 month, 16,666.67 rounded down
-    expect(allowanceFor(policy, "2026-07-31")).toBe(100_000); // 6 months
+    expect(allowanceFor(settings, "2026-01-20")).toBe(200_000);
+    expect(allowanceFor(settings, "2026-04-13")).toBe(150_000); // 9 months
+    expect(allowanceFor(settings, "2026-12-01")).toBe(16_666); // 1 month, 16,666.67 rounded down
+    expect(allowanceFor(settings, "2026-07-31")).toBe(100_000); // 6 months
   });
   it("rounds down to the minor unit", () => {
-    expect(allowanceFor({ ...policy, allowanceMinor: 100 }, "2026-11-01")).toBe(16); // 100 * 2 / 12 = 16.67
+    expect(allowanceFor({ ...settings, allowanceMinor: 100 }, "2026-11-01")).toBe(16); // 100 * 2 / 12 = 16.67
   });
   it("gives nothing for a year before the person started", () => {
-    expect(allowanceFor(policy, "2027-02-01")).toBe(0);
+    expect(allowanceFor(settings, "2027-02-01")).toBe(0);
   });
   it("gives the full allowance when proration is off", () => {
-    expect(allowanceFor({ ...policy, prorateNewStarters: false }, "2026-10-01")).toBe(200_000);
+    expect(allowanceFor({ ...settings, prorateNewStarters: false }, "2026-10-01")).toBe(200_000);
   });
 });
 
@@ -59,10 +59,10 @@ describe("checkNewClaim", () => {
   it("accepts a claim that fits, to the cent", () => {
     expect(checkNewClaim({ overBalance: "refuse" }, 5_000, 5_000)).toEqual({ allowed: true, overBalance: false });
   });
-  it("refuses a claim over the remaining balance when the policy refuses", () => {
+  it("refuses a claim over the remaining balance when the settings refuse", () => {
     expect(checkNewClaim({ overBalance: "refuse" }, 5_000, 5_001)).toEqual({ allowed: false, overBalance: true });
   });
-  it("takes but flags it when the policy flags", () => {
+  it("takes but flags it when the settings flag", () => {
     expect(checkNewClaim({ overBalance: "flag" }, 5_000, 5_001)).toEqual({ allowed: true, overBalance: true });
   });
 });

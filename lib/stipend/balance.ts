@@ -1,11 +1,11 @@
-import type { ClaimStatus } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 
 /*
  * A person's stipend for one calendar year. Pending, approved and reimbursed
  * claims all hold money; rejected and withdrawn claims hold none.
  */
 
-export type StipendPolicy = {
+export type StipendYearSettings = {
   year: number;
   allowanceMinor: number;
   currency: string;
@@ -17,7 +17,7 @@ export type StipendPolicy = {
 export const DEFAULT_CATEGORIES = ["Books", "Courses", "Conferences", "Webinars", "Coaching", "Other"];
 
 /* What a year looks like before an admin has set it. */
-export function defaultPolicy(year: number): StipendPolicy {
+export function defaultYearSettings(year: number): StipendYearSettings {
   return { year, allowanceMinor: 200_000, currency: "USD", categories: [...DEFAULT_CATEGORIES], overBalance: "refuse", prorateNewStarters: true };
 }
 
@@ -26,13 +26,13 @@ export function defaultPolicy(year: number): StipendPolicy {
  * counting the start month, rounded down to the minor unit. Starting before
  * the year gives the full allowance; starting after it gives nothing.
  */
-export function allowanceFor(policy: Pick<StipendPolicy, "year" | "allowanceMinor" | "prorateNewStarters">, startDate: string): number {
+export function allowanceFor(settings: Pick<StipendYearSettings, "year" | "allowanceMinor" | "prorateNewStarters">, startDate: string): number {
   const startYear = Number(startDate.slice(0, 4));
   const startMonth = Number(startDate.slice(5, 7));
-  if (startYear > policy.year) return 0;
-  if (startYear < policy.year || !policy.prorateNewStarters) return policy.allowanceMinor;
+  if (startYear > settings.year) return 0;
+  if (startYear < settings.year || !settings.prorateNewStarters) return settings.allowanceMinor;
   const monthsRemaining = 12 - startMonth + 1;
-  return Math.floor((policy.allowanceMinor * monthsRemaining) / 12);
+  return Math.floor((settings.allowanceMinor * monthsRemaining) / 12);
 }
 
 export const HOLDING_STATUSES: readonly ClaimStatus[] = ["pending", "approved", "reimbursed"];
@@ -58,10 +58,10 @@ export function summarise(allowanceMinor: number, claims: { status: ClaimStatus;
 }
 
 /* Whether a new claim fits; in "flag" mode it is taken anyway and marked for the approver. */
-export function checkNewClaim(policy: Pick<StipendPolicy, "overBalance">, remainingMinor: number, amountChargedMinor: number): { allowed: boolean; overBalance: boolean } {
+export function checkNewClaim(settings: Pick<StipendYearSettings, "overBalance">, remainingMinor: number, amountChargedMinor: number): { allowed: boolean; overBalance: boolean } {
   const over = amountChargedMinor > remainingMinor;
   if (!over) return { allowed: true, overBalance: false };
-  return policy.overBalance === "flag" ? { allowed: true, overBalance: true } : { allowed: false, overBalance: true };
+  return settings.overBalance === "flag" ? { allowed: true, overBalance: true } : { allowed: false, overBalance: true };
 }
 
 /* Percentages for the progress bar, each segment of the allowance. */

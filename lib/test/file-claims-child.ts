@@ -3,8 +3,9 @@
  * shared start time, then files claims as fast as it can against the same
  * SQLite file as its siblings, and prints what happened as JSON.
  */
-import { createClaim } from "@/lib/dal/stipend";
+import { createClaim } from "@/lib/dal/stipend-claims";
 import { getViewerById } from "@/lib/dal/people";
+import { claimInput, TEST_TODAY } from "./builders";
 
 async function main() {
   const [personId, startAt, count, amount] = process.argv.slice(2);
@@ -14,19 +15,7 @@ async function main() {
   const outcome = { filed: 0, refused: 0, errors: [] as string[] };
   for (let i = 0; i < Number(count); i++) {
     try {
-      const result = await createClaim(viewer, {
-        purchaseDate: "2026-03-10",
-        item: `Race ${process.pid}-${i}`,
-        vendor: "Race",
-        category: "Books",
-        amountPaidMinor: Number(amount),
-        currencyPaid: "USD",
-        amountChargedMinor: null,
-        receiptUrl: "https://shop.example.com/race",
-        receiptFile: null,
-        note: "",
-        cell: null,
-      }, "2026-11-22");
+      const result = await createClaim(viewer, claimInput({ item: `Race ${process.pid}-${i}`, vendor: "Race", amountPaidMinor: Number(amount) }), TEST_TODAY);
       if (result.ok) outcome.filed++;
       else outcome.refused++;
     } catch (error) {

@@ -1,7 +1,7 @@
 import { db } from "@/db";
-import { installDefaultFramework } from "@/db/seed";
+import { installDefaultFramework } from "@/lib/dal/framework-install";
 import { getViewerById } from "@/lib/dal/people";
-import type { Viewer } from "@/lib/dal/viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 import { insertPerson, type NewPerson } from "./factory";
 
 /*
@@ -37,3 +37,9 @@ export function buildOrg() {
 
 export type Org = ReturnType<typeof buildOrg>;
 export type Actor = keyof Org["as"];
+
+/* Someone new, signed in: for tests whose balances and limits must start at zero. */
+export function newViewer(overrides: NewPerson = {}) {
+  const person = insertPerson(db(), overrides);
+  return { person, viewer: getViewerById(person.id)! };
+}

@@ -2,34 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { withNewPassword } from "@/lib/auth/password-rules";
-import { currentSession } from "@/lib/auth/viewer";
+import { formAction, plainAction } from "@/lib/action";
+import { withNewPassword } from "@/lib/security/password-rules";
 import { endOtherSessions } from "@/lib/dal/account";
 import { changePassword } from "@/lib/dal/people";
-
-export type ChangePasswordState = {
-  fieldErrors?: { currentPassword?: string[]; newPassword?: string[]; confirmPassword?: string[] };
-  message?: string;
-  ok?: boolean;
-};
+import { fieldError } from "@/lib/domain/result";
 
 const schema = withNewPassword({ currentPassword: z.string().max(200) });
 
-export async function changePasswordAction(_prev: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
-  const current = await currentSession();
-  if (!current) return { message: "Your session has ended. Sign in again." };
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  if (current.viewer.hasPassword && !parsed.data.currentPassword) return { fieldErrors: { currentPassword: ["Enter your current password"] } };
-  const result = await changePassword(current.viewer, current.sessionId, parsed.data.currentPassword, parsed.data.newPassword);
-  if (!result.ok) return { fieldErrors: { [result.field]: [result.message] } };
+export const changePasswordAction = formAction(schema, async ({ currentPassword, newPassword }, { viewer, sessionId }) => {
+  if (viewer.hasPassword && !currentPassword) return fieldError("currentPassword", "Enter your current password");
+  const result = await changePassword(viewer, sessionId, currentPassword, newPassword);
+  if (!result.ok) return fieldError(result.field, result.message);
   revalidatePath("/account");
-  return { ok: true, message: "Password changed. Your other sessions have been signed out." };
-}
+  return { ok: true, value: undefined, message: "Password changed. Your other sessions have been signed out." };
+});
 
-export async function endOtherSessionsAction(): Promise<void> {
-  const current = await currentSession();
-  if (!current) return;
-  endOtherSessions(current.viewer, current.sessionId);
+export const endOtherSessionsAction = plainAction(z.object({}), (_input, { viewer, sessionId }) => {
+  endOtherSessions(viewer, sessionId);
   revalidatePath("/account");
-}
+  return { ok: true, value: undefined };
+});

@@ -4,10 +4,11 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { NewPasswordFields } from "@/components/new-password-fields";
-import { changePasswordAction, type ChangePasswordState } from "./actions";
+import type { ActionState } from "@/lib/domain/result";
+import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
-  const [state, formAction, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(changePasswordAction, {});
   return (
     <form action={formAction} className="max-w-md space-y-4" noValidate>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />

@@ -7,6 +7,8 @@ const TABS = [
   { href: "/admin/people", label: "People" },
   { href: "/admin/org", label: "Org chart" },
   { href: "/admin/committee", label: "Committee" },
+  { href: "/admin/cycles", label: "Review cycles" },
+  { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getFrameworkStructure } from "@/lib/dal/framework";
-import type { Viewer } from "@/lib/dal/viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 import { parseVersion } from "@/lib/framework/urls";
 
 /*

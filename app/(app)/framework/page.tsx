@@ -8,6 +8,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadStructure } from "./load-structure";
 import { getCells, listVisibleVersions } from "@/lib/dal/framework";
+import { cellId, parseCellId } from "@/lib/domain/cell-ref";
 import { formatDate } from "@/lib/format";
 import { compareHref, exportHref, levelHref } from "@/lib/framework/urls";
 import { VersionNotice } from "./version-notice";
@@ -27,7 +28,8 @@ export default async function FrameworkPage({ searchParams }: Props) {
   const track = structure.tracks.find((t) => t.key === level.trackKey)!;
   const next = track.levels.find((l) => l.position === level.position + 1);
   const equivalent = level.equivalentLevelKey ? structure.levels.find((l) => l.key === level.equivalentLevelKey) : undefined;
-  const openCell = typeof params.cell === "string" ? params.cell : null;
+  const open = parseCellId(params.cell);
+  const openCell = open ? cellId(open) : null;
   const cells = getCells(structure, [level.key]);
   const versions = listVisibleVersions(viewer);
 

@@ -5,7 +5,9 @@ import { DataTable, TableHead } from "@/components/ui/table";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getStipendYear, listStipendYears } from "@/lib/dal/stipend";
+import { getStipendYear } from "@/lib/dal/stipend-claims";
+import { listStipendYears } from "@/lib/dal/stipend-years";
+import { orgYear } from "@/lib/dal/org-settings";
 import { formatDate } from "@/lib/format";
 import { BalanceSummary } from "./_components/balance-summary";
 import { ClaimHistory } from "./_components/claim-history";
@@ -21,9 +23,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function StipendPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const params = await searchParams;
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = orgYear();
   const year = yearFrom(params.year, currentYear);
-  const { policy, summary, prorated, claims } = getStipendYear(viewer, viewer.id, year);
+  const { settings, summary, prorated, claims } = getStipendYear(viewer, viewer.id, year);
   const years = listStipendYears(viewer, currentYear);
   const newClaim = (
     <ButtonLink href="/stipend/new" className="no-print">
@@ -53,8 +55,8 @@ export default async function StipendPage({ searchParams }: Props) {
       </div>
       <div className="space-y-6">
         <Card>
-          <CardHeader id="balance" title={`${year} balance`} description={`Remaining is the allowance minus pending, approved and reimbursed claims, in ${policy.currency}.`} />
-          <BalanceSummary summary={summary} currency={policy.currency} year={year} prorated={prorated} />
+          <CardHeader id="balance" title={`${year} balance`} description={`Remaining is the allowance minus pending, approved and reimbursed claims, in ${settings.currency}.`} />
+          <BalanceSummary summary={summary} currency={settings.currency} year={year} prorated={prorated} />
         </Card>
         <Card>
           <CardHeader id="claims" title="Claims" description={claims.length ? `${claims.length} claim${claims.length === 1 ? "" : "s"} in ${year}` : undefined} />
@@ -83,8 +85,8 @@ export default async function StipendPage({ searchParams }: Props) {
                       </td>
                       <td className="px-3 py-3 text-stone-700">{c.category}</td>
                       <td className="whitespace-nowrap px-3 py-3 text-right">
-                        <Money minor={c.amountChargedMinor} currency={policy.currency} />
-                        {c.currencyPaid !== policy.currency ? (
+                        <Money minor={c.amountChargedMinor} currency={settings.currency} />
+                        {c.currencyPaid !== settings.currency ? (
                           <p className="text-xs text-stone-600">
                             paid <Money minor={c.amountPaidMinor} currency={c.currencyPaid} />
                           </p>
@@ -107,8 +109,8 @@ export default async function StipendPage({ searchParams }: Props) {
           )}
         </Card>
         <p className="text-xs text-stone-600">
-          {year} policy: {policy.categories.join(", ")}. Claims over the remaining balance are {policy.overBalance === "refuse" ? "refused" : "flagged for an exception"}.
-          {policy.prorateNewStarters ? " People who start during the year get the allowance for the months left, counting their start month." : ""}
+          {year}: categories {settings.categories.join(", ")}. Claims over the remaining balance are {settings.overBalance === "refuse" ? "refused" : "flagged for an exception"}.
+          {settings.prorateNewStarters ? " People who start during the year get the allowance for the months left, counting their start month." : ""}
         </p>
       </div>
     </>

@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { withNewPassword } from "@/lib/auth/password-rules";
-import { redeemAccountLink } from "@/lib/dal/admin-people";
-import type { FormState } from "@/lib/form-state";
+import { publicAction } from "@/lib/action";
+import { redeemAccountLink } from "@/lib/dal/account-links";
+import { refused } from "@/lib/domain/result";
+import { withNewPassword } from "@/lib/security/password-rules";
 
 const LINK_PROBLEMS = {
   missing: "This link is not valid. Ask your admin for a new one.",
@@ -15,10 +16,8 @@ const LINK_PROBLEMS = {
 const schema = withNewPassword({ token: z.string().min(1).max(200) });
 
 /* Public: the token in the link is the credential. */
-export async function setPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await redeemAccountLink(parsed.data.token, parsed.data.newPassword);
-  if (!result.ok) return { message: LINK_PROBLEMS[result.state] };
-  return { ok: true, values: { email: result.email } };
-}
+export const setPasswordAction = publicAction(schema, async ({ token, newPassword }) => {
+  const result = await redeemAccountLink(token, newPassword);
+  if (!result.ok) return refused(LINK_PROBLEMS[result.state]);
+  return { ok: true, value: undefined, data: { email: result.email } };
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeAccountLink } from "@/lib/dal/admin-people";
+import { describeAccountLink } from "@/lib/dal/account-links";
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };

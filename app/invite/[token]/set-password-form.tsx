@@ -5,16 +5,16 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { NewPasswordFields } from "@/components/new-password-fields";
-import type { FormState } from "@/lib/form-state";
+import type { ActionState } from "@/lib/domain/result";
 import { setPasswordAction } from "./actions";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(setPasswordAction, {});
+  const [state, formAction, pending] = useActionState<ActionState<{ email: string }>, FormData>(setPasswordAction, {});
   if (state.ok) {
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900">
-          Your password is set. Sign in with {state.values?.email}.
+          Your password is set. Sign in with {state.data?.email}.
         </p>
         <Link href="/signin" className="inline-block text-sm font-semibold text-brand-700 hover:underline">
           Go to sign in

@@ -4,10 +4,12 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
-import { requireViewer } from "@/lib/auth/viewer";
-import { listAudit, listPeopleOptions } from "@/lib/dal/admin-people";
+import { listAudit } from "@/lib/dal/audit-log";
+import { listPeopleOptions } from "@/lib/dal/people-admin";
 import { formatDateTime } from "@/lib/format";
 import { PersonOptions } from "../people/person-options";
+import { requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -17,7 +19,7 @@ const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 const date = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
 
 export default async function AuditPage({ searchParams }: Props) {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   const params = await searchParams;
   const filters = { personId: str(params.person), recordType: str(params.type), from: date(params.from), to: date(params.to) };
   const page = Math.max(1, Number.parseInt(str(params.page), 10) || 1);

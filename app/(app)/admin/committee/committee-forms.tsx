@@ -3,12 +3,12 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
-import type { FormState } from "@/lib/form-state";
+import type { ActionState } from "@/lib/domain/result";
 import { setCommitteeMemberAction } from "./actions";
 import { PersonOptions } from "../people/person-options";
 
 export function AddMemberForm({ candidates }: { candidates: { id: string; name: string; team: string }[] }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(setCommitteeMemberAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(setCommitteeMemberAction, {});
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate key={JSON.stringify(state)}>
       <input type="hidden" name="member" value="true" />
@@ -33,7 +33,7 @@ export function AddMemberForm({ candidates }: { candidates: { id: string; name: 
 }
 
 export function RemoveMemberForm({ personId, name }: { personId: string; name: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(setCommitteeMemberAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(setCommitteeMemberAction, {});
   return (
     <form action={formAction}>
       <input type="hidden" name="personId" value={personId} />

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireViewer } from "@/lib/auth/viewer";
-import { listCommittee, listPeopleOptions } from "@/lib/dal/admin-people";
+import { listCommittee } from "@/lib/dal/committee";
+import { listPeopleOptions } from "@/lib/dal/people-admin";
 import { formatDate } from "@/lib/format";
 import { AddMemberForm, RemoveMemberForm } from "./committee-forms";
+import { requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "Promotion committee" };
 
 export default async function CommitteePage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   const members = listCommittee(viewer);
   const candidates = listPeopleOptions(viewer).filter((p) => !members.some((m) => m.id === p.id));
   return (

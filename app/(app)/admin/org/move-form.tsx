@@ -3,12 +3,12 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
-import type { FormState } from "@/lib/form-state";
+import type { ActionState } from "@/lib/domain/result";
 import { movePersonAction } from "./actions";
 import { PersonOptions } from "../people/person-options";
 
 export function MoveForm({ people }: { people: { id: string; name: string }[] }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(movePersonAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(movePersonAction, {});
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <form action={formAction} className="space-y-4" noValidate key={JSON.stringify(state)}>

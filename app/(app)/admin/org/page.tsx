@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getOrgChartPeople } from "@/lib/dal/admin-people";
+import { getOrgChartPeople } from "@/lib/dal/org-chart";
 import { buildOrgTree, type OrgNode } from "@/lib/people/org-rules";
 import { MoveForm } from "./move-form";
+import { levelLabel } from "@/lib/domain/level-label";
+import { requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "Org chart" };
 
@@ -19,7 +21,7 @@ function Branch({ nodes }: { nodes: OrgNode<Person>[] }) {
             <Link href={`/admin/people/${node.id}`} className="font-medium text-brand-700 hover:underline">
               {node.name}
             </Link>
-            <span className="text-stone-600">{node.levelCode ? `${node.levelCode} · ${node.levelName}` : null}</span>
+            <span className="text-stone-600">{node.levelCode ? levelLabel({ code: node.levelCode, name: node.levelName }) : null}</span>
             {node.team ? <Badge>{node.team}</Badge> : null}
             {node.reports.length ? <span className="text-xs text-stone-500">{node.reports.length} direct</span> : null}
           </div>
@@ -31,7 +33,7 @@ function Branch({ nodes }: { nodes: OrgNode<Person>[] }) {
 }
 
 export default async function OrgChartPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   const people = getOrgChartPeople(viewer);
   const roots = buildOrgTree(people);
   const teams = [...new Set(people.map((p) => p.team || "No team"))].sort();

@@ -1,6 +1,6 @@
 import "server-only";
 import { getFrameworkStructure } from "@/lib/dal/framework";
-import type { Viewer } from "@/lib/dal/viewer-type";
+import type { Viewer } from "@/lib/domain/viewer";
 import type { LevelGroup } from "./level-options";
 
 /* Levels of the latest published framework, grouped by track, for the level pickers. */

@@ -1,3 +1,4 @@
+import { levelLabel } from "@/lib/domain/level-label";
 export type LevelGroup = { trackKey: string; trackName: string; levels: { key: string; code: string; name: string }[] };
 
 /* <option>s grouped by track; the value "track:level" carries both keys. */
@@ -8,7 +9,7 @@ export function LevelOptions({ groups }: { groups: LevelGroup[] }) {
         <optgroup key={g.trackKey} label={g.trackName}>
           {g.levels.map((l) => (
             <option key={l.key} value={`${g.trackKey}:${l.key}`}>
-              {l.code} · {l.name}
+              {levelLabel(l)}
             </option>
           ))}
         </optgroup>

@@ -4,16 +4,18 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
-import { requireViewer } from "@/lib/auth/viewer";
-import { listPeople, listTeams } from "@/lib/dal/admin-people";
+import { listPeople, listTeams } from "@/lib/dal/people-admin";
 import { ROLE_LABELS } from "@/lib/format";
+import { levelLabel } from "@/lib/domain/level-label";
+import { requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "People" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PeoplePage({ searchParams }: Props) {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
   const team = typeof params.team === "string" ? params.team : "";
@@ -86,7 +88,7 @@ export default async function PeoplePage({ searchParams }: Props) {
                       </Link>
                       <span className="block text-xs text-stone-600">{p.email}</span>
                     </td>
-                    <td className="px-3 py-2.5">{p.levelCode ? `${p.levelCode} · ${p.levelName}` : "—"}</td>
+                    <td className="px-3 py-2.5">{levelLabel({ code: p.levelCode, name: p.levelName })}</td>
                     <td className="px-3 py-2.5">{ROLE_LABELS[p.role]}</td>
                     <td className="px-3 py-2.5">{p.managerName ?? "—"}</td>
                     <td className="px-3 py-2.5">{p.team || "—"}</td>

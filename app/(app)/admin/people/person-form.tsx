@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
-import type { FormState } from "@/lib/form-state";
+import type { ActionState } from "@/lib/domain/result";
 import { LevelOptions, type LevelGroup } from "./level-options";
 import { PersonOptions, type PersonOption } from "./person-options";
 
@@ -19,7 +19,7 @@ export function PersonForm({
   levelGroups,
   submitLabel,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   defaults: PersonFormDefaults;
   managers: PersonOption[];
   teams: string[];
@@ -43,7 +43,7 @@ export function PersonForm({
         <Field id="email" label="Email" hint="They sign in with this address." errors={errors.email}>
           {(aria) => <Input {...aria} name="email" type="email" defaultValue={v.email} autoComplete="off" />}
         </Field>
-        <Field id="role" label="Role" hint="Admins manage people, the framework, cycles and stipend policy." errors={errors.role}>
+        <Field id="role" label="Role" hint="Admins manage people, the framework, cycles and stipend settings." errors={errors.role}>
           {(aria) => (
             <Select {...aria} name="role" defaultValue={v.role}>
               <option value="engineer">Engineer</option>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffText } from "@/components/framework/diff-text";
-import { cellAnchor } from "@/components/framework/matrix";
 import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
@@ -10,8 +9,10 @@ import { PrintButton } from "@/components/ui/print-button";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadStructure } from "../load-structure";
 import { getCells, type FrameworkLevel, type FrameworkStructure } from "@/lib/dal/framework";
+import { cellAnchor, cellId, levelCellId } from "@/lib/domain/cell-ref";
 import { levelHref } from "@/lib/framework/urls";
 import { changeRatio, wordDiff } from "@/lib/framework/word-diff";
+import { levelLabel } from "@/lib/domain/level-label";
 
 export const metadata: Metadata = { title: "Compare levels" };
 
@@ -28,7 +29,7 @@ function LevelSelect({ id, name, label, structure, value }: { id: string; name: 
           <optgroup key={track.key} label={track.name}>
             {track.levels.map((l) => (
               <option key={l.key} value={l.key}>
-                {l.code} · {l.name}
+                {levelLabel(l)}
               </option>
             ))}
           </optgroup>
@@ -42,7 +43,7 @@ function OpenCellLink({ level, competencyKey, themeKey, version }: { level: Fram
   return (
     <Link
       className="no-print mt-2 inline-block text-xs text-stone-600 hover:underline"
-      href={levelHref({ level: level.key, cell: `${competencyKey}.${themeKey}`, version }, cellAnchor(competencyKey, themeKey))}
+      href={levelHref({ level: level.key, cell: cellId({ competencyKey, themeKey }), version }, cellAnchor({ competencyKey, themeKey }))}
     >
       Open in {level.code}
     </Link>
@@ -100,7 +101,7 @@ export default async function ComparePage({ searchParams }: Props) {
             <h2 id={`compare-${competency.key}`} className="mb-3 text-lg font-semibold text-stone-900">
               {competency.name}
             </h2>
-            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
+            <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
               <table className="w-full min-w-[44rem] table-fixed border-collapse text-sm">
                 <caption className="sr-only">
                   {competency.name}: {from.name} compared with {to.name}
@@ -111,17 +112,17 @@ export default async function ComparePage({ searchParams }: Props) {
                       Theme
                     </th>
                     <th scope="col" className="border-l border-stone-200 px-4 py-2.5 font-semibold">
-                      {from.code} · {from.name}
+                      {levelLabel(from)}
                     </th>
                     <th scope="col" className="border-l border-stone-200 px-4 py-2.5 font-semibold">
-                      {to.code} · {to.name}
+                      {levelLabel(to)}
                     </th>
                   </tr>
                 </thead>
                 <tbody>
                   {structure.themes.map((theme) => {
-                    const a = cells.get(`${from.key}/${competency.key}/${theme.key}`)!;
-                    const b = cells.get(`${to.key}/${competency.key}/${theme.key}`)!;
+                    const a = cells.get(levelCellId({ levelKey: from.key, competencyKey: competency.key, themeKey: theme.key }))!;
+                    const b = cells.get(levelCellId({ levelKey: to.key, competencyKey: competency.key, themeKey: theme.key }))!;
                     const expectation = wordDiff(a.expectation, b.expectation);
                     const description = wordDiff(a.description, b.description);
                     const label = changeLabel(changeRatio(expectation));

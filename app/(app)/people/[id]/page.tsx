@@ -1,30 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getPersonProfile } from "@/lib/dal/people";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate, ROLE_LABELS } from "@/lib/format";
+import { orNotFound } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "Profile" };
 
 type Props = { params: Promise<{ id: string }> };
 
-function loadProfile(...args: Parameters<typeof getPersonProfile>) {
-  try {
-    return getPersonProfile(...args);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function PersonPage({ params }: Props) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const { person, history, reports, relationship } = loadProfile(viewer, id);
+  const { person, history, reports, relationship } = orNotFound(viewer, () => getPersonProfile(viewer, id));
   const visibility = relationship === "self" ? "You, your managers and admins can see this page." : "Visible to this person, their managers and admins.";
 
   return (
@@ -36,6 +27,11 @@ export default async function PersonPage({ params }: Props) {
             {person.levelName ?? person.levelKey} {person.levelCode ? `(${person.levelCode})` : null} · {person.trackName ?? person.trackKey}
             {person.team ? ` · ${person.team}` : null}
           </>
+        }
+        actions={
+          <ButtonLink variant="secondary" href={relationship === "self" ? "/evidence" : `/evidence?person=${person.id}`}>
+            Evidence log
+          </ButtonLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

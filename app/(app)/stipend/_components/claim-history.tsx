@@ -1,5 +1,5 @@
 import { Markdown } from "@/components/markdown";
-import type { ClaimEvent } from "@/lib/dal/stipend";
+import type { ClaimEvent } from "@/lib/dal/stipend-claims";
 import { formatDateTime } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/stipend/claim-rules";
 

@@ -1,6 +1,6 @@
 import { DataTable, TableHead } from "@/components/ui/table";
 import Link from "next/link";
-import type { ClaimStatus } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 import { formatDate } from "@/lib/format";
 import { Money } from "./money";
 import { OverBalanceBadge, StatusBadge } from "./status-badge";

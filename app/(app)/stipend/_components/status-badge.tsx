@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { ClaimStatus } from "@/db/schema";
+import type { ClaimStatus } from "@/lib/domain/enums";
 import { STATUS_LABELS } from "@/lib/stipend/claim-rules";
 
 const tones = { pending: "amber", approved: "blue", rejected: "red", reimbursed: "brand", withdrawn: "neutral" } as const;

@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getStipendPolicy, getStipendReport } from "@/lib/dal/stipend";
+import { getStipendReport } from "@/lib/dal/stipend-reports";
+import { getYearSettings } from "@/lib/dal/stipend-years";
 import { getReceiptRetention, purgeExpiredReceiptsIfDue } from "@/lib/dal/stipend-receipts";
-import { canAdministerStipend } from "@/lib/stipend/claim-rules";
+import { canAdministerStipend } from "@/lib/policies/stipend";
+import { orgYear } from "@/lib/dal/org-settings";
+import { yearsAround } from "@/lib/domain/org-time";
 import { COMMON_CURRENCIES, minorToDecimal } from "@/lib/stipend/money";
 import { Money } from "../_components/money";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
-import { PolicyForm } from "./policy-form";
+import { YearSettingsForm } from "./year-settings-form";
 import { RetentionForm } from "./retention-form";
 
 export const metadata: Metadata = { title: "Stipend admin" };
@@ -54,12 +57,12 @@ function TotalsTable({ caption, heading, rows, currency, showAllowance = false }
 export default async function StipendAdminPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!canAdministerStipend(viewer)) notFound();
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = orgYear();
   const year = yearFrom((await searchParams).year, currentYear);
-  const policy = getStipendPolicy(year);
+  const settings = getYearSettings(year);
   const report = getStipendReport(viewer, year);
-  const { currency } = report.policy;
-  const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2];
+  const { currency } = report.settings;
+  const years = yearsAround(currentYear, { ahead: 1, back: 2 });
   const retention = getReceiptRetention(viewer);
   // The retention rule's opportunistic run, after the response and at most hourly.
   after(() => purgeExpiredReceiptsIfDue());
@@ -68,7 +71,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Stipend admin"
-        description="The policy for each calendar year and what was spent. Each year keeps its own policy: changing next year's never moves this year's balances."
+        description="The settings of each calendar year and what was spent. Each year keeps its own settings: changing next year's never moves this year's balances."
         actions={
           <a href={`/stipend/admin/export?year=${year}`} download className="inline-flex items-center rounded-md border border-stone-300 bg-white px-3.5 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100">
             Download {year} CSV
@@ -79,17 +82,17 @@ export default async function StipendAdminPage({ searchParams }: Props) {
         <YearSwitcher years={years} current={year} hrefFor={(y) => `/stipend/admin?year=${y}`} />
       </div>
       <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-1">
+        <div className="min-w-0 space-y-6 xl:col-span-1">
           <Card>
-            <CardHeader title={`${year} policy`} description={policy.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
+            <CardHeader title={`${year} settings`} description={settings.saved ? "Saved for this year." : "Not saved yet: these are the defaults, written down with the year's first claim."} />
             <div className="px-5 py-5">
-              <PolicyForm
+              <YearSettingsForm
                 key={year}
                 year={year}
-                version={policy.version}
+                version={settings.version}
                 hasClaims={report.claims.length > 0}
-                currencies={[...new Set([policy.currency, ...COMMON_CURRENCIES])]}
-                initial={{ allowance: minorToDecimal(policy.allowanceMinor, policy.currency), currency: policy.currency, categories: policy.categories.join("\n"), overBalance: policy.overBalance, prorateNewStarters: policy.prorateNewStarters }}
+                currencies={[...new Set([settings.currency, ...COMMON_CURRENCIES])]}
+                initial={{ allowance: minorToDecimal(settings.allowanceMinor, settings.currency), currency: settings.currency, categories: settings.categories.join("\n"), overBalance: settings.overBalance, prorateNewStarters: settings.prorateNewStarters ? "on" : undefined }}
               />
             </div>
           </Card>
@@ -100,7 +103,7 @@ export default async function StipendAdminPage({ searchParams }: Props) {
             </div>
           </Card>
         </div>
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card>
             <CardHeader
               title={`${year} spend`}

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listClaimsAwaitingMe } from "@/lib/dal/stipend";
-import { canAdministerStipend } from "@/lib/stipend/claim-rules";
+import { listClaimsAwaitingMe } from "@/lib/dal/stipend-approvals";
+import { canAdministerStipend } from "@/lib/policies/stipend";
 import { ClaimsTable } from "../_components/claims-table";
 
 export const metadata: Metadata = { title: "Stipend approvals" };

@@ -4,21 +4,24 @@ import { useActionState, useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, FormMessage, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { MAX_RECEIPT_BYTES, RECEIPT_TOO_BIG } from "@/lib/stipend/receipt-file";
-import { createClaimAction, type ClaimFormState, type ClaimFormValues } from "./actions";
+import type { ActionState, FieldErrors } from "@/lib/domain/result";
+import { createClaimAction, type ClaimFormValues } from "./actions";
+
+type ClaimFormState = ActionState<{ hadFile: boolean }>;
 
 type CellOption = { value: string; label: string; group: string };
-type YearPolicy = { currency: string; categories: string[] };
-/* Policies by year: a purchase counts against its own year's currency and categories. */
-type Props = { today: string; policies: Record<string, YearPolicy>; currencies: string[]; cells: CellOption[] };
+type YearTerms = { currency: string; categories: string[] };
+/* Settings by year: a purchase counts against its own year's currency and categories. */
+type Props = { today: string; yearSettings: Record<string, YearTerms>; currencies: string[]; cells: CellOption[] };
 
-const policyFor = (policies: Record<string, YearPolicy>, date: string, today: string) => policies[date.slice(0, 4)] ?? policies[today.slice(0, 4)]!;
+const settingsFor = (yearSettings: Record<string, YearTerms>, date: string, today: string) => yearSettings[date.slice(0, 4)] ?? yearSettings[today.slice(0, 4)]!;
 
 /* Checked here so a too-big file is never sent: the server would refuse it anyway, after the whole upload. */
 const receiptSizeProblem = (file: File | null | undefined) => (file && file.size > MAX_RECEIPT_BYTES ? RECEIPT_TOO_BIG : null);
 
 export function ClaimForm(props: Props) {
   const initial: ClaimFormState = {
-    values: { purchaseDate: props.today, item: "", vendor: "", category: "", amountPaid: "", currencyPaid: policyFor(props.policies, props.today, props.today).currency, amountCharged: "", receiptUrl: "", note: "", cell: "" },
+    values: { purchaseDate: props.today, item: "", vendor: "", category: "", amountPaid: "", currencyPaid: settingsFor(props.yearSettings, props.today, props.today).currency, amountCharged: "", receiptUrl: "", note: "", cell: "" } satisfies ClaimFormValues,
     attempt: 0,
   };
   const [state, formAction, pending] = useActionState<ClaimFormState, FormData>(createClaimAction, initial);
@@ -41,9 +44,9 @@ export function ClaimForm(props: Props) {
         <ClaimFields
           key={state.attempt}
           {...props}
-          values={state.values}
+          values={state.values as ClaimFormValues}
           errors={{ ...state.fieldErrors, ...(receiptError ? { receipt: [receiptError] } : {}) }}
-          hadFile={state.hadFile ?? false}
+          hadFile={state.data?.hadFile ?? false}
           onReceiptChange={(file) => setReceiptError(receiptSizeProblem(file))}
         />
       </div>
@@ -59,14 +62,14 @@ export function ClaimForm(props: Props) {
   );
 }
 
-type FieldsProps = Props & { values: ClaimFormValues; errors: NonNullable<ClaimFormState["fieldErrors"]>; hadFile: boolean; onReceiptChange: (file: File | undefined) => void };
+type FieldsProps = Props & { values: ClaimFormValues; errors: FieldErrors; hadFile: boolean; onReceiptChange: (file: File | undefined) => void };
 
-function ClaimFields({ today, policies, currencies, cells, values, errors, hadFile, onReceiptChange }: FieldsProps) {
+function ClaimFields({ today, yearSettings, currencies, cells, values, errors, hadFile, onReceiptChange }: FieldsProps) {
   const [purchaseDate, setPurchaseDate] = useState(values.purchaseDate || today);
-  const { currency: policyCurrency, categories } = policyFor(policies, purchaseDate, today);
-  const [currency, setCurrency] = useState(values.currencyPaid || policyCurrency);
+  const { currency: yearCurrency, categories } = settingsFor(yearSettings, purchaseDate, today);
+  const [currency, setCurrency] = useState(values.currencyPaid || yearCurrency);
   // Shown whenever the currencies differ, and whenever the server has something to say about it.
-  const otherCurrency = currency !== policyCurrency || Boolean(errors.amountCharged);
+  const otherCurrency = currency !== yearCurrency || Boolean(errors.amountCharged);
   const groups = [...new Set(cells.map((c) => c.group))];
   return (
     <>
@@ -110,8 +113,8 @@ function ClaimFields({ today, policies, currencies, cells, values, errors, hadFi
           <div className="sm:col-span-2">
             <Field
               id="amountCharged"
-              label={`Amount to charge your allowance (${policyCurrency})`}
-              hint={`Your allowance is in ${policyCurrency}. Enter what the purchase came to in ${policyCurrency}, e.g. from your card statement.`}
+              label={`Amount to charge your allowance (${yearCurrency})`}
+              hint={`Your allowance is in ${yearCurrency}. Enter what the purchase came to in ${yearCurrency}, e.g. from your card statement.`}
               errors={errors.amountCharged}
             >
               {(aria) => <Input {...aria} name="amountCharged" inputMode="decimal" defaultValue={values.amountCharged} autoComplete="off" />}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listTeamClaims } from "@/lib/dal/stipend";
+import { listTeamClaims } from "@/lib/dal/stipend-approvals";
+import { orgYear } from "@/lib/dal/org-settings";
+import { yearsAround } from "@/lib/domain/org-time";
 import { ClaimsTable } from "../_components/claims-table";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
 
@@ -11,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TeamClaimsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  const currentYear = new Date().getUTCFullYear();
+  const currentYear = orgYear();
   const year = yearFrom((await searchParams).year, currentYear);
   const { claims, currency, hasOrg } = listTeamClaims(viewer, year);
   return (
@@ -21,7 +23,7 @@ export default async function TeamClaimsPage({ searchParams }: Props) {
         description={viewer.role === "admin" ? "Every claim in the organisation. Read-only here: decisions are made on each claim." : "Claims by everyone in your org. You decide only your direct reports' claims."}
       />
       <div className="mb-4">
-        <YearSwitcher years={[currentYear, currentYear - 1]} current={year} hrefFor={(y) => `/stipend/team?year=${y}`} />
+        <YearSwitcher years={yearsAround(currentYear)} current={year} hrefFor={(y) => `/stipend/team?year=${y}`} />
       </div>
       <Card>
         <CardHeader id="team-claims" title={`${year} claims`} description={claims.length ? `${claims.length} claims` : undefined} />

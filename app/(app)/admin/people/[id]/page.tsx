@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getPersonForAdmin, listPeopleOptions, listTeams } from "@/lib/dal/admin-people";
-import { NotFoundError } from "@/lib/errors";
+import { getPersonForAdmin, listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
 import { formatDateTime, todayIso } from "@/lib/format";
 import { requestLinkOrigin } from "@/lib/people/request-link-origin";
 import { updatePersonAction } from "../actions";
@@ -12,27 +9,21 @@ import { levelGroups } from "../level-groups";
 import { PersonForm } from "../person-form";
 import { LinkOriginNote } from "./link-origin-note";
 import { AccountLinkForm, ActiveForm, ChangeLevelForm, EndSessionsForm } from "./person-admin-forms";
+import { levelLabel } from "@/lib/domain/level-label";
+import { orNotFound, requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "Edit person" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function load(...args: Parameters<typeof getPersonForAdmin>) {
-  try {
-    return getPersonForAdmin(...args);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function AdminPersonPage({ params, searchParams }: Props) {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   const { id } = await params;
   const created = (await searchParams).created === "1";
-  const person = load(viewer, id);
+  const person = orNotFound(viewer, () => getPersonForAdmin(viewer, id));
   const groups = levelGroups(viewer);
-  const levelLabel = groups.flatMap((g) => g.levels).find((l) => l.key === person.levelKey);
+  const level = groups.flatMap((g) => g.levels).find((l) => l.key === person.levelKey);
   const linkOrigin = await requestLinkOrigin();
 
   return (
@@ -41,7 +32,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
         title={person.name}
         description={
           <>
-            {levelLabel ? `${levelLabel.code} · ${levelLabel.name}` : person.levelKey} · {person.email}{" "}
+            {levelLabel(level, person.levelKey)} · {person.email}{" "}
             {person.active ? null : <Badge tone="red">Deactivated</Badge>}
           </>
         }

@@ -3,12 +3,12 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select, Textarea } from "@/components/ui/field";
-import type { FormState } from "@/lib/form-state";
+import type { ActionState } from "@/lib/domain/result";
 import { changeLevelAction, createLinkAction, endSessionsAction, setActiveAction } from "../actions";
 import { LevelOptions, type LevelGroup } from "../level-options";
 
 export function ChangeLevelForm({ personId, current, levelGroups, today }: { personId: string; current: string; levelGroups: LevelGroup[]; today: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(changeLevelAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(changeLevelAction, {});
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <form action={formAction} className="space-y-4" noValidate key={JSON.stringify(state)}>
@@ -38,9 +38,9 @@ export function ChangeLevelForm({ personId, current, levelGroups, today }: { per
 
 /* Issues a one-time link and shows it once, ready to copy. */
 export function AccountLinkForm({ personId, purpose, label }: { personId: string; purpose: "invite" | "reset"; label: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(createLinkAction, {});
+  const [state, formAction, pending] = useActionState<ActionState<{ link: string }>, FormData>(createLinkAction, {});
   const [copied, setCopied] = useState(false);
-  const link = state.values?.link;
+  const link = state.data?.link;
   return (
     <div className="space-y-3">
       <form action={formAction}>
@@ -76,7 +76,7 @@ export function AccountLinkForm({ personId, purpose, label }: { personId: string
 }
 
 export function ActiveForm({ personId, active, name }: { personId: string; active: boolean; name: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(setActiveAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(setActiveAction, {});
   return (
     <form
       action={formAction}
@@ -96,7 +96,7 @@ export function ActiveForm({ personId, active, name }: { personId: string; activ
 }
 
 export function EndSessionsForm({ personId }: { personId: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(endSessionsAction, {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(endSessionsAction, {});
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={personId} />

@@ -1,7 +1,8 @@
 import { currentSession } from "@/lib/auth/viewer";
 import { toCsv } from "@/lib/csv";
-import { exportPeopleRows } from "@/lib/dal/admin-people";
+import { exportPeopleRows } from "@/lib/dal/people-csv";
 import { NotFoundError } from "@/lib/errors";
+import { logRefusal } from "@/lib/log";
 import { todayIso } from "@/lib/format";
 
 /* GET /admin/people/export: everyone as CSV, in the import's columns, formula-safe. Admins only. */
@@ -20,7 +21,10 @@ export async function GET() {
       },
     });
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
+    if (error instanceof NotFoundError) {
+      logRefusal(error, session.viewer.id);
+      return notFound();
+    }
     throw error;
   }
 }

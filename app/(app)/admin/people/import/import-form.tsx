@@ -6,19 +6,22 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Textarea } from "@/components/ui/field";
 import { DataTable, TableHead } from "@/components/ui/table";
-import { importPeopleAction, type ImportState } from "../actions";
+import type { ActionState } from "@/lib/domain/result";
+import { importPeopleAction, type ImportPreview } from "../actions";
 
 export function ImportForm({ columns }: { columns: readonly string[] }) {
-  const [state, formAction, pending] = useActionState<ImportState, FormData>(importPeopleAction, {});
-  const problems = state.problems ?? [];
-  const rows = state.rows ?? [];
+  const [state, formAction, pending] = useActionState<ActionState<ImportPreview>, FormData>(importPeopleAction, {});
+  const preview = state.data;
+  const csv = preview?.csv ?? state.values?.csv ?? "";
+  const problems = preview?.problems ?? [];
+  const rows = preview?.rows ?? [];
   const ready = rows.length > 0 && problems.length === 0;
 
-  if (state.imported) {
+  if (preview?.imported) {
     return (
       <Card className="p-6">
         <p role="status" className="text-sm font-medium text-brand-900">
-          Imported {state.imported} {state.imported === 1 ? "person" : "people"}. Open each to create their invitation link.
+          Imported {preview.imported} {preview.imported === 1 ? "person" : "people"}. Open each to create their invitation link.
         </p>
         <Link href="/admin/people" className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline">
           Back to people
@@ -36,14 +39,14 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
           </label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="block text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium" />
           <p id="file-hint" className="text-xs text-stone-600">
-            Columns: <code>{columns.join(",")}</code>. Managers by email, from Trellis or from the same file. Dates as 2026-01-31.
+            Columns: <code className="break-all">{columns.join(",")}</code>. Managers by email, from Trellis or from the same file. Dates as 2026-01-31.
           </p>
         </div>
         <div className="space-y-1.5">
           <label htmlFor="csv" className="block text-sm font-medium">
             Or paste the CSV
           </label>
-          <Textarea id="csv" name="csv" rows={6} defaultValue={state.csv ?? ""} key={state.csv ?? ""} className="font-mono" spellCheck={false} />
+          <Textarea id="csv" name="csv" rows={6} defaultValue={csv} key={csv} className="font-mono" spellCheck={false} />
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" name="intent" value="preview" variant={ready ? "secondary" : "primary"} disabled={pending}>

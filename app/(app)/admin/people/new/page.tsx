@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireViewer } from "@/lib/auth/viewer";
-import { listPeopleOptions, listTeams } from "@/lib/dal/admin-people";
+import { listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
 import { todayIso } from "@/lib/format";
 import { createPersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
 import { PersonForm } from "../person-form";
+import { requireViewerWho } from "@/lib/page-guards";
+import { canAdministerPeople } from "@/lib/policies/people";
 
 export const metadata: Metadata = { title: "Add a person" };
 
 export default async function NewPersonPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewerWho(canAdministerPeople, "page");
   return (
     <>
       <PageHeader title="Add a person" description="After saving, copy their invitation link so they can set a password (or they sign in with company SSO)." />

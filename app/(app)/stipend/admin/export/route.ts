@@ -1,7 +1,8 @@
 import { currentSession } from "@/lib/auth/viewer";
 import { toCsv } from "@/lib/csv";
-import { getStipendReport } from "@/lib/dal/stipend";
+import { getStipendReport } from "@/lib/dal/stipend-reports";
 import { NotFoundError } from "@/lib/errors";
+import { logRefusal } from "@/lib/log";
 import { STATUS_LABELS } from "@/lib/stipend/claim-rules";
 import { minorToDecimal } from "@/lib/stipend/money";
 
@@ -16,10 +17,13 @@ export async function GET(request: Request) {
   try {
     report = getStipendReport(session.viewer, Number(year));
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
+    if (error instanceof NotFoundError) {
+      logRefusal(error, session.viewer.id);
+      return notFound();
+    }
     throw error;
   }
-  const currency = report.policy.currency;
+  const currency = report.settings.currency;
   const rows = [
     ["Claim", "Person", "Email", "Team", "Purchase date", "Item", "Vendor", "Category", "Amount paid", "Currency paid", `Charged (${currency})`, "Status", "Over balance", "Decided by", "Reason", "Reimbursed on"],
     ...report.claims.map((c) => [

@@ -1,35 +1,25 @@
 import { Markdown } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getFrameworkStructure } from "@/lib/dal/framework";
-import { getClaim } from "@/lib/dal/stipend";
-import { NotFoundError } from "@/lib/errors";
+import { getClaim } from "@/lib/dal/stipend-claims";
 import { formatDate } from "@/lib/format";
 import { ClaimHistory } from "../../_components/claim-history";
 import { Money } from "../../_components/money";
 import { OverBalanceBadge, StatusBadge } from "../../_components/status-badge";
 import { DecisionForm, TransitionButton } from "../../_components/transition-form";
+import { orNotFound } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "Stipend claim" };
 
 type Props = { params: Promise<{ id: string }> };
 
-function loadClaim(...args: Parameters<typeof getClaim>) {
-  try {
-    return getClaim(...args);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function ClaimPage({ params }: Props) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const { claim, policy, relationship, events, actions, approverLabel } = loadClaim(viewer, id);
+  const { claim, settings, relationship, events, actions, approverLabel } = orNotFound(viewer, () => getClaim(viewer, id));
   const structure = claim.competencyKey ? getFrameworkStructure(viewer) : null;
   const cellName = structure
     ? `${structure.competencies.find((c) => c.key === claim.competencyKey)?.name ?? claim.competencyKey} · ${structure.themes.find((t) => t.key === claim.themeKey)?.name ?? claim.themeKey}`
@@ -66,17 +56,17 @@ export default async function ClaimPage({ params }: Props) {
           />
           {claim.overBalance ? (
             <p className="border-b border-red-200 bg-red-50 px-5 py-3 text-sm text-red-900">
-              This claim was more than the remaining {claim.year} balance when it was filed. The {claim.year} policy flags such claims: approving it grants an exception beyond the allowance.
+              This claim was more than the remaining {claim.year} balance when it was filed. The {claim.year} settings flag such claims: approving it grants an exception beyond the allowance.
             </p>
           ) : null}
           <dl className="grid grid-cols-1 gap-x-4 gap-y-3 px-5 py-5 text-sm sm:grid-cols-3">
             <dt className="text-stone-600">Charged to the allowance</dt>
             <dd className="text-lg font-semibold sm:col-span-2">
-              <Money minor={claim.amountChargedMinor} currency={policy.currency} />
+              <Money minor={claim.amountChargedMinor} currency={settings.currency} />
             </dd>
             <dt className="text-stone-600">Paid</dt>
             <dd className="sm:col-span-2">
-              <Money minor={claim.amountPaidMinor} currency={claim.currencyPaid} /> {claim.currencyPaid !== policy.currency ? <span className="text-stone-600">({claim.currencyPaid})</span> : null}
+              <Money minor={claim.amountPaidMinor} currency={claim.currencyPaid} /> {claim.currencyPaid !== settings.currency ? <span className="text-stone-600">({claim.currencyPaid})</span> : null}
             </dd>
             <dt className="text-stone-600">Purchase date</dt>
             <dd className="sm:col-span-2">{formatDate(claim.purchaseDate)}</dd>

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { currentSession } from "@/lib/auth/viewer";
 import { getReceiptFile } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
-import { RECEIPT_EXTENSIONS, type ReceiptType } from "@/lib/stipend/receipt-file";
+import { logRefusal } from "@/lib/log";
+import { RECEIPT_EXTENSIONS } from "@/lib/stipend/receipt-file";
+import type { ReceiptType } from "@/lib/stipend/receipt-type";
 import { DOWNLOAD_CSP } from "@/lib/security-policy";
 
 /*
@@ -20,7 +22,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     receipt = getReceiptFile(session.viewer, id);
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
+    if (error instanceof NotFoundError) {
+      logRefusal(error, session.viewer.id);
+      return notFound();
+    }
     throw error;
   }
   let bytes: Buffer;

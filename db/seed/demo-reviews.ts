@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { auditLog, evidenceCells, evidenceEntries, frameworkVersions, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionThemes } from "@/db/schema";
+import type { Rating } from "@/lib/domain/enums";
+
+/*
+ * Demo reviews: a closed past cycle (Jordan's submitted self-assessment citing
+ * an entry since removed from the log), an open cycle with self-assessments
+ * not started, in draft and submitted, and Jordan's evidence log across cells.
+ */
+type Cell = `${string}.${string}`;
+const EVIDENCE: { key: string; who: string; daysAgo: number; title: string; description: string; links?: string[]; cells: Cell[]; removed?: boolean }[] = [
+  { key: "search", who: "jordan", daysAgo: 200, title: "Shipped search v2 behind a flag", description: "Broke the rewrite into **six** small PRs so each could be reviewed in a day. Rolled out to 10%, then everyone.", links: ["https://github.example.com/platform/pull/812"], cells: ["technical.complexity", "values.complexity"] },
+  { key: "oncall", who: "jordan", daysAgo: 150, title: "Wrote the on-call runbook for the queue service", description: "Three incidents since were closed by people who had never touched the service.", cells: ["leadership.multiplier", "technical.influence"] },
+  { key: "pairing", who: "jordan", daysAgo: 90, title: "Paired with Riley through their first deploy", description: "Weekly pairing for a month; Riley now deploys alone.", cells: ["leadership.multiplier", "values.influence"] },
+  { key: "incident", who: "jordan", daysAgo: 40, title: "Led the blameless review of the cache outage", description: "- Timeline within a day\n- Two follow-ups shipped the same week", links: ["https://docs.example.com/postmortems/cache-2026"], cells: ["values.multiplier", "leadership.complexity"] },
+  { key: "dx", who: "jordan", daysAgo: 12, title: "Cut CI time from 18 to 7 minutes", description: "Parallelised the test shards and cached dependencies.", cells: ["technical.complexity", "technical.multiplier"] },
+  { key: "old-demo", who: "jordan", daysAgo: 220, title: "Demoed the billing prototype at all-hands", description: "Removed from the log later; the past self-assessment still cites it.", cells: ["leadership.influence"], removed: true },
+];
+
+const ALL_RATED = (rating: Rating) => (cell: string) => ({ rating, evidence: `Examples from this half for ${cell.replace(".", " · ")}.` });
+
+export function seedDemoReviews(database: Db, ids: Map<string, string>, now = new Date()) {
+  const day = 86_400_000;
+  const iso = (daysFromNow: number) => new Date(now.getTime() + daysFromNow * day).toISOString().slice(0, 10);
+  const at = (daysFromNow: number) => new Date(now.getTime() + daysFromNow * day);
+  const year = now.getUTCFullYear();
+  const half = now.getUTCMonth() < 6 ? 1 : 2;
+  const [pastName, openName] = half === 1 ? [`${year - 1} H2`, `${year} H1`] : [`${year} H1`, `${year} H2`];
+  const morgan = ids.get("morgan")!;
+
+  database.transaction(
+    (tx) => {
+      const versionId = tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).get()!.id;
+      const cellKeys = tx
+        .select({ c: versionCompetencies.competencyKey, t: versionThemes.themeKey })
+        .from(versionCompetencies)
+        .innerJoin(versionThemes, eq(versionThemes.versionId, versionCompetencies.versionId))
+        .where(eq(versionCompetencies.versionId, versionId))
+        .all()
+        .map((r) => `${r.c}.${r.t}`);
+
+      const entryIds = new Map<string, string>();
+      for (const e of EVIDENCE) {
+        const id = crypto.randomUUID();
+        entryIds.set(e.key, id);
+        tx.insert(evidenceEntries).values({ id, personId: ids.get(e.who)!, title: e.title, occurredOn: iso(-e.daysAgo), description: e.description, links: e.links ?? [], removedAt: e.removed ? at(-30) : null, createdAt: at(-e.daysAgo), updatedAt: at(-e.daysAgo) }).run();
+        for (const cell of e.cells) {
+          const [competencyKey, themeKey] = cell.split(".") as [string, string];
+          tx.insert(evidenceCells).values({ entryId: id, competencyKey, themeKey }).run();
+        }
+      }
+
+      const active = tx.select({ id: people.id, trackKey: people.trackKey, levelKey: people.levelKey, startDate: people.startDate }).from(people).where(eq(people.active, true)).all();
+      const cycle = (name: string, openedDaysAgo: number, selfDue: number, managerDue: number, closed: boolean) => {
+        const id = crypto.randomUUID();
+        tx.insert(reviewCycles).values({ id, name, selfDueOn: iso(selfDue), managerDueOn: iso(managerDue), status: closed ? "closed" : "open", frameworkVersionId: versionId, openedById: morgan, openedAt: at(-openedDaysAgo), closedById: closed ? morgan : null, closedAt: closed ? at(managerDue + 7) : null, version: closed ? 2 : 1 }).run();
+        tx.insert(auditLog).values({ actorId: null, action: "cycle.open", recordType: "review-cycle", recordId: id, summary: `Demo data: opened ${name}` }).run();
+        const reviewIds = new Map<string, string>();
+        for (const p of active) {
+          // People who joined after the cycle opened were not in it.
+          if (p.startDate > iso(-openedDaysAgo)) continue;
+          const reviewId = crypto.randomUUID();
+          reviewIds.set(p.id, reviewId);
+          tx.insert(reviews).values({ id: reviewId, cycleId: id, personId: p.id, frameworkVersionId: versionId, trackKey: p.trackKey, levelKey: p.levelKey, createdAt: at(-openedDaysAgo) }).run();
+          for (const key of cellKeys) {
+            const [competencyKey, themeKey] = key.split(".") as [string, string];
+            tx.insert(reviewCells).values({ reviewId, competencyKey, themeKey }).run();
+          }
+        }
+        return reviewIds;
+      };
+      const write = (reviewId: string, savedDaysAgo: number, submitted: boolean, cells: Record<string, { rating: Rating | null; evidence: string; cites?: string[] }>) => {
+        for (const [key, value] of Object.entries(cells)) {
+          const [competencyKey, themeKey] = key.split(".") as [string, string];
+          tx.update(reviewCells).set({ selfRating: value.rating, selfEvidence: value.evidence }).where(and(eq(reviewCells.reviewId, reviewId), eq(reviewCells.competencyKey, competencyKey), eq(reviewCells.themeKey, themeKey))).run();
+          for (const cite of value.cites ?? []) tx.insert(reviewCitations).values({ reviewId, competencyKey, themeKey, entryId: entryIds.get(cite)! }).run();
+        }
+        tx.update(reviews).set({ selfStatus: submitted ? "submitted" : "draft", selfVersion: submitted ? 3 : 2, selfSavedAt: at(-savedDaysAgo), selfSubmittedAt: submitted ? at(-savedDaysAgo) : null }).where(eq(reviews.id, reviewId)).run();
+      };
+      const allCells = (make: (cell: string) => { rating: Rating | null; evidence: string }) => Object.fromEntries(cellKeys.map((k) => [k, make(k)]));
+
+      const past = cycle(pastName, 190, -160, -145, true);
+      const jordan = ids.get("jordan")!;
+      write(past.get(jordan)!, 162, true, {
+        ...allCells(ALL_RATED("meets")),
+        "technical.complexity": { rating: "meets", evidence: "Search v2: split a risky rewrite into **six** reviewable steps.", cites: ["search"] },
+        "leadership.influence": { rating: "developing", evidence: "Demoed the billing prototype at all-hands; first time presenting outside the team.", cites: ["old-demo"] },
+      });
+      for (const key of ["alex", "noor", "taylor"]) write(past.get(ids.get(key)!)!, 161, true, allCells(ALL_RATED("meets")));
+
+      const open = cycle(openName, 7, 14, 30, false);
+      write(open.get(jordan)!, 1, false, {
+        "technical.complexity": { rating: "meets", evidence: "Cut CI from 18 to 7 minutes; search v2 rollout.", cites: ["dx", "search"] },
+        "leadership.multiplier": { rating: "developing", evidence: "On-call runbook and pairing with Riley.", cites: ["oncall", "pairing"] },
+        "values.multiplier": { rating: null, evidence: "Led the cache outage review." },
+      });
+      write(open.get(ids.get("alex")!)!, 2, true, allCells(ALL_RATED("exceeds")));
+      write(open.get(ids.get("noor")!)!, 3, false, { "values.complexity": { rating: "meets", evidence: "Ran the research synthesis for onboarding." } });
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import { evidenceEntries, people, reviewCycles, reviews, stipendClaims } from "@/db/schema";
+import { DEMO, expect, storageStateFor, test, type DemoRole } from "./support/fixtures";
+
+/*
+ * Every page at 390 px wide (a phone): no page-level horizontal scroll. Wide
+ * tables scroll inside their own box. New pages join this list.
+ */
+type Ids = Record<string, string>;
+const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
+  { role: "engineer", path: () => "/" },
+  { role: "engineer", path: () => "/framework" },
+  { role: "engineer", path: () => "/framework?level=ic2&cell=technical.complexity" },
+  { role: "engineer", path: () => "/framework/compare?from=ic2&to=ic3" },
+  { role: "engineer", path: () => "/framework/next" },
+  { role: "engineer", path: (id) => `/people/${id.engineer}` },
+  { role: "engineer", path: () => "/account" },
+  { role: "engineer", path: () => "/stipend" },
+  { role: "engineer", path: () => "/stipend/new" },
+  { role: "engineer", path: (id) => `/stipend/claims/${id.claim}` },
+  { role: "engineer", path: () => "/evidence" },
+  { role: "engineer", path: () => "/evidence/new" },
+  { role: "engineer", path: (id) => `/evidence/${id.entry}` },
+  { role: "engineer", path: () => "/reviews" },
+  { role: "engineer", path: (id) => `/reviews/${id.openReview}` },
+  { role: "engineer", path: (id) => `/reviews/${id.pastReview}` },
+  { role: "manager", path: () => "/" },
+  { role: "manager", path: () => "/stipend/approvals" },
+  { role: "manager", path: () => "/stipend/team" },
+  { role: "manager", path: (id) => `/evidence?person=${id.engineer}` },
+  { role: "manager", path: () => "/reviews" },
+  { role: "admin", path: () => "/admin/people" },
+  { role: "admin", path: () => "/admin/people/new" },
+  { role: "admin", path: () => "/admin/people/import" },
+  { role: "admin", path: (id) => `/admin/people/${id.engineer}` },
+  { role: "admin", path: () => "/admin/org" },
+  { role: "admin", path: () => "/admin/committee" },
+  { role: "admin", path: () => "/admin/audit" },
+  { role: "admin", path: () => "/admin/cycles" },
+  { role: "admin", path: () => "/admin/settings" },
+  { role: "admin", path: () => "/stipend/admin" },
+];
+
+let ids: Ids;
+test.beforeAll(({ db }) => {
+  const engineer = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO.engineer.email)).get()!.id;
+  const reviewIn = (status: "open" | "closed") =>
+    db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, engineer), eq(reviewCycles.status, status))).get()!.id;
+  ids = {
+    engineer,
+    claim: db.select({ id: stipendClaims.id }).from(stipendClaims).where(eq(stipendClaims.personId, engineer)).get()!.id,
+    entry: db.select({ id: evidenceEntries.id }).from(evidenceEntries).where(eq(evidenceEntries.personId, engineer)).get()!.id,
+    openReview: reviewIn("open"),
+    pastReview: reviewIn("closed"),
+  };
+});
+
+test("the sign-in page fits 390 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/signin");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+for (const role of ["engineer", "manager", "admin"] as const) {
+  test.describe(`as the ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+    test(`every page fits 390 px`, async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const wide: string[] = [];
+      for (const entry of PAGES.filter((p) => p.role === role)) {
+        const path = entry.path(ids);
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${path}: ${width}px`);
+      }
+      expect(wide).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,33 @@
+/*
+ * The fixed vocabularies of the product, shared by the database schema, the
+ * access rules and the pages. A leaf module: it imports nothing, so every layer
+ * may depend on it without reaching into another.
+ */
+export const ROLES = ["engineer", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FRAMEWORK_VERSION_STATUSES = ["draft", "published"] as const;
+export type FrameworkVersionStatus = (typeof FRAMEWORK_VERSION_STATUSES)[number];
+
+export const ACCOUNT_LINK_PURPOSES = ["invite", "reset"] as const;
+export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
+
+export const OVER_BALANCE_MODES = ["refuse", "flag"] as const;
+export type OverBalanceMode = (typeof OVER_BALANCE_MODES)[number];
+
+export const CLAIM_STATUSES = ["pending", "approved", "rejected", "reimbursed", "withdrawn"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/* A self-assessment's or a manager review's progress. "shared" and "acknowledged" belong to the manager's side. */
+export const SELF_STATUSES = ["not-started", "draft", "submitted"] as const;
+export type SelfStatus = (typeof SELF_STATUSES)[number];
+
+export const MANAGER_STATUSES = ["not-started", "draft", "shared", "acknowledged"] as const;
+export type ManagerStatus = (typeof MANAGER_STATUSES)[number];
+
+export const CYCLE_STATUSES = ["open", "closed"] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
+/* The fixed rating scale against a person's level; "exceeds" means already operating at the next level. */
+export const RATINGS = ["not-yet", "developing", "meets", "exceeds"] as const;
+export type Rating = (typeof RATINGS)[number];
