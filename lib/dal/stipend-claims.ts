@@ -17,7 +17,8 @@ import { recordAudit } from "./audit";
 import { orgToday } from "./org-settings";
 import { relationshipTo } from "./people";
 import { claimColumns, owner, ownerManager, personFacts } from "./stipend-columns";
-import { deleteReceiptFiles, discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
+import { deleteReceiptFiles } from "@/lib/storage/receipt-files";
+import { discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
 import { ensureYearSettingsRow, getYearSettings, heldMinor } from "./stipend-years";
 
 /* A person's claims: reading their year and one claim, filing, and moving a claim along its states. */

@@ -1,23 +1,22 @@
 import "server-only";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { and, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { receipts, stipendClaims, stipendSettings } from "@/db/schema";
-import { config } from "@/lib/config";
 import { NotFoundError } from "@/lib/errors";
 import { canAdministerStipend, canViewClaim } from "@/lib/policies/stipend";
 import { RECEIPT_BYTES_PER_YEAR, RECEIPT_UPLOADS_PER_DAY } from "@/lib/stipend/receipt-file";
 import { checkReceipt } from "@/lib/stipend/receipt-type";
+import { deleteReceiptFiles, discardReceiptBytes, receiptPath, writeReceiptBytes } from "@/lib/storage/receipt-files";
 import { recordAudit } from "./audit";
 import { relationshipTo } from "./people";
 import type { Viewer } from "@/lib/domain/viewer";
 import { conflicted, fieldError, type Result } from "@/lib/domain/result";
 
 /*
- * Receipt files: storing an upload within the per-person limits, serving it,
- * and the retention rule that deletes it. A withdrawn claim's file goes at
+ * Receipts: recording an upload within the per-person limits, who may fetch
+ * it, and the retention rule that deletes it (the files themselves are
+ * lib/storage/receipt-files.ts). A withdrawn claim's file goes at
  * once; a rejected claim's after the days an admin sets. The receipt row, the
  * claim and their audit rows stay.
  */
@@ -26,15 +25,6 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 export const DEFAULT_RETENTION_DAYS = 90;
 export const MAX_RETENTION_DAYS = 3650;
-
-function receiptsDir() {
-  return path.join(config().dataDir, "receipts");
-}
-
-/* Stored names are hex we generated; checked again so a bad row can never walk out of the folder. */
-function fileOf(storedName: string): string | null {
-  return /^[0-9a-f]{48}$/.test(storedName) ? path.join(receiptsDir(), storedName) : null;
-}
 
 /* ---------- Upload ---------- */
 
@@ -45,10 +35,7 @@ export async function writeReceiptFile(viewer: Viewer, upload: File): Promise<{ 
   const bytes = new Uint8Array(await upload.arrayBuffer());
   const check = await checkReceipt(bytes);
   if (!check.ok) return { ok: false, message: check.error };
-  const storedName = crypto.randomBytes(24).toString("hex");
-  fs.mkdirSync(receiptsDir(), { recursive: true });
-  const file = path.join(receiptsDir(), storedName);
-  await fs.promises.writeFile(file, bytes, { flag: "wx", mode: 0o600 });
+  const { storedName, file } = await writeReceiptBytes(bytes);
   const row = {
     id: crypto.randomUUID(),
     storedName,
@@ -62,7 +49,7 @@ export async function writeReceiptFile(viewer: Viewer, upload: File): Promise<{ 
 }
 
 export async function discardReceiptFile(stored: StoredReceipt) {
-  await fs.promises.rm(stored.file, { force: true });
+  await discardReceiptBytes(stored.file);
 }
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
@@ -102,19 +89,6 @@ export function markReceiptRemoved(tx: Executor, removal: { receiptId: string; c
   return row.storedName;
 }
 
-/* After commit. A file that is already gone is fine: deleting is idempotent, so a crash in between heals on the next purge. */
-export function deleteReceiptFiles(storedNames: string[]) {
-  for (const name of storedNames) {
-    const file = fileOf(name);
-    if (!file) continue;
-    try {
-      fs.rmSync(file, { force: true });
-    } catch (error) {
-      console.error(`Could not delete receipt file ${name}:`, error);
-    }
-  }
-}
-
 /* ---------- Download ---------- */
 
 /* The stored file behind a receipt, for someone who may see the claim it belongs to, while the file is kept. */
@@ -126,7 +100,7 @@ export function getReceiptFile(viewer: Viewer, receiptId: string) {
     .where(eq(receipts.id, receiptId))
     .get();
   if (!row || row.removedAt || !canViewClaim(viewer, relationshipTo(viewer.id, row.personId))) throw new NotFoundError("receipt");
-  const file = fileOf(row.storedName);
+  const file = receiptPath(row.storedName);
   if (!file) throw new NotFoundError("receipt");
   return { file, contentType: row.contentType, originalName: row.originalName };
 }
