@@ -13,8 +13,4 @@ export function formatDateTime(value: Date | null | undefined): string {
   return value ? `${dateTimeFormat.format(value)} UTC` : "—";
 }
 
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 export const ROLE_LABELS = { engineer: "Engineer", manager: "Manager", admin: "Admin" } as const;

@@ -5,9 +5,9 @@ import { levelHistory, levels, people } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { todayIso } from "@/lib/format";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
+import { orgToday } from "./org-settings";
 
 /* A level change outside a promotion: recorded in the person's level history, which they can see. */
 export function changeLevel(viewer: Viewer, personId: string, input: { trackKey: string; levelKey: string; effectiveDate: string; reason: string }): Result {
@@ -18,7 +18,7 @@ export function changeLevel(viewer: Viewer, personId: string, input: { trackKey:
       if (!person) throw new NotFoundError("person");
       const level = tx.select().from(levels).where(eq(levels.key, input.levelKey)).get();
       if (!level || level.trackKey !== input.trackKey) return { ok: false, fieldErrors: { levelKey: ["Choose a level on the chosen track"] } };
-      if (input.effectiveDate > todayIso()) return { ok: false, fieldErrors: { effectiveDate: ["Record a change on or after the day it takes effect"] } };
+      if (input.effectiveDate > orgToday()) return { ok: false, fieldErrors: { effectiveDate: ["Record a change on or after the day it takes effect"] } };
       if (person.trackKey === input.trackKey && person.levelKey === input.levelKey) return { ok: false, fieldErrors: { levelKey: [`${person.name} is already at this level`] } };
       // The current level is the latest entry; an earlier date would rewrite history under a later change.
       const latest = tx.select({ effectiveDate: levelHistory.effectiveDate }).from(levelHistory).where(eq(levelHistory.personId, personId)).orderBy(desc(levelHistory.effectiveDate)).limit(1).get();

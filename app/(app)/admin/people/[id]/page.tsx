@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { getPersonForAdmin, listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
-import { formatDateTime, todayIso } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { requestLinkOrigin } from "@/lib/people/request-link-origin";
 import { updatePersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
@@ -12,6 +12,7 @@ import { AccountLinkForm, ActiveForm, ChangeLevelForm, EndSessionsForm } from ".
 import { levelLabel } from "@/lib/domain/level-label";
 import { orNotFound, requireViewerWho } from "@/lib/page-guards";
 import { canAdministerPeople } from "@/lib/policies/people";
+import { orgToday } from "@/lib/dal/org-settings";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -97,7 +98,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
         <Card className="lg:col-span-2">
           <CardHeader title="Change level" description="For changes outside a promotion (calibration, hiring corrections, track moves). Recorded in their level history with the date and reason." />
           <div className="p-5">
-            <ChangeLevelForm personId={person.id} current={`${person.trackKey}:${person.levelKey}`} levelGroups={groups} today={todayIso()} />
+            <ChangeLevelForm personId={person.id} current={`${person.trackKey}:${person.levelKey}`} levelGroups={groups} today={orgToday()} />
           </div>
         </Card>
       </div>

@@ -3,7 +3,7 @@ import { toCsv } from "@/lib/csv";
 import { exportPeopleRows } from "@/lib/dal/people-csv";
 import { NotFoundError } from "@/lib/errors";
 import { logRefusal } from "@/lib/log";
-import { todayIso } from "@/lib/format";
+import { orgToday } from "@/lib/dal/org-settings";
 
 /* GET /admin/people/export: everyone as CSV, in the import's columns, formula-safe. Admins only. */
 export async function GET() {
@@ -15,7 +15,7 @@ export async function GET() {
     return new Response("\uFEFF" + csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="trellis-people-${todayIso()}.csv"`,
+        "Content-Disposition": `attachment; filename="trellis-people-${orgToday()}.csv"`,
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listPeopleOptions, listTeams } from "@/lib/dal/people-admin";
-import { todayIso } from "@/lib/format";
 import { createPersonAction } from "../actions";
 import { levelGroups } from "../level-groups";
 import { PersonForm } from "../person-form";
 import { requireViewerWho } from "@/lib/page-guards";
 import { canAdministerPeople } from "@/lib/policies/people";
+import { orgToday } from "@/lib/dal/org-settings";
 
 export const metadata: Metadata = { title: "Add a person" };
 
@@ -18,7 +18,7 @@ export default async function NewPersonPage() {
       <Card className="p-5">
         <PersonForm
           action={createPersonAction}
-          defaults={{ name: "", email: "", role: "engineer", managerId: "", team: "", startDate: todayIso(), level: "" }}
+          defaults={{ name: "", email: "", role: "engineer", managerId: "", team: "", startDate: orgToday(), level: "" }}
           managers={listPeopleOptions(viewer)}
           teams={listTeams(viewer)}
           levelGroups={levelGroups(viewer)}
