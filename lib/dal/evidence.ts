@@ -1,10 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { competencies, evidenceCells, evidenceEntries, reviewCitations, reviews, stipendClaims, themes } from "@/db/schema";
+import { competencies, evidenceCells, evidenceEntries, reviewCitations, reviewCycles, reviews, stipendClaims, themes } from "@/db/schema";
 import { cellId, type CellRef } from "@/lib/domain/cell-ref";
-import { conflicted, fieldError, type Result } from "@/lib/domain/result";
+import { conflicted, fieldError, refused, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { canReadEvidence, canWriteEvidence } from "@/lib/policies/evidence";
@@ -67,15 +67,21 @@ export function entriesById(ex: Executor, ids: string[]) {
   return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, occurredOn: r.occurredOn, removed: r.removedAt !== null }]));
 }
 
-function citedBySubmittedReview(ex: Executor, entryId: string): boolean {
-  const row = ex
-    .select({ reviewId: reviewCitations.reviewId })
+/* Reviews that cite an entry, with whether each is locked: submitted, or in a cycle that has closed. */
+function citingReviews(ex: Executor, entryId: string) {
+  return ex
+    .selectDistinct({ id: reviews.id, selfVersion: reviews.selfVersion, locked: sql<number>`${reviews.selfStatus} = 'submitted' or ${reviewCycles.status} = 'closed'` })
     .from(reviewCitations)
     .innerJoin(reviews, eq(reviews.id, reviewCitations.reviewId))
-    .where(and(eq(reviewCitations.entryId, entryId), eq(reviews.selfStatus, "submitted")))
-    .limit(1)
-    .get();
-  return row !== undefined;
+    .innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId))
+    .where(eq(reviewCitations.entryId, entryId))
+    .all()
+    .map((r) => ({ ...r, locked: Boolean(r.locked) }));
+}
+
+/* A locked review reads as it was written, so what it cites can no longer change. */
+function citedByLockedReview(ex: Executor, entryId: string): boolean {
+  return citingReviews(ex, entryId).some((r) => r.locked);
 }
 
 export function getEvidenceEntry(viewer: Viewer, entryId: string) {
@@ -86,7 +92,7 @@ export function getEvidenceEntry(viewer: Viewer, entryId: string) {
   return {
     ...entry,
     cells: cellsOf(db(), [entry.id]).get(entry.id) ?? [],
-    citedBySubmitted: citedBySubmittedReview(db(), entry.id),
+    citedBySubmitted: citedByLockedReview(db(), entry.id),
     canEdit: canWriteEvidence(viewer, relationship) && entry.removedAt === null,
   };
 }
@@ -130,6 +136,7 @@ export function updateEvidence(viewer: Viewer, entryId: string, expectedVersion:
   return db().transaction(
     (tx): Result<void> => {
       const entry = loadOwn(tx, viewer, entryId);
+      if (citedByLockedReview(tx, entryId)) return refused("A submitted self-assessment cites this entry, so it stays as it was written. Log a new entry for what changed.");
       if (entry.version !== expectedVersion) return conflicted(entry.version, { title: entry.title }, "This entry was changed somewhere else while you were editing. Your text is still in the form; reload to see theirs.");
       const problem = checkCells(tx, input.cells);
       if (problem) return fieldError("cells", problem);
@@ -138,19 +145,30 @@ export function updateEvidence(viewer: Viewer, entryId: string, expectedVersion:
         .where(eq(evidenceEntries.id, entryId))
         .run();
       writeCells(tx, entryId, input.cells);
-      recordAudit(tx, { actorId: viewer.id, action: "evidence.update", recordType: "evidence", recordId: entryId, summary: `Edited "${input.title}"` });
+      recordAudit(tx, { actorId: viewer.id, action: "evidence.update", recordType: "evidence", recordId: entryId, summary: entry.title === input.title ? `Edited "${input.title}"` : `Edited "${entry.title}", now "${input.title}"` });
       return { ok: true, value: undefined };
     },
     { behavior: "immediate" },
   );
 }
 
-/* An entry a submitted self-assessment cites stays, marked removed from the log; otherwise it goes (and drafts stop citing it). */
+/*
+ * An entry a locked review cites (submitted, or in a closed cycle) stays,
+ * marked removed from the log, so the review still reads as written. Open
+ * drafts that cite it stop citing it: each gets a new version and an audit row,
+ * so a tab still holding the old draft is told of the change.
+ */
 export function deleteEvidence(viewer: Viewer, entryId: string): Result<"deleted" | "removed"> {
   return db().transaction(
     (tx): Result<"deleted" | "removed"> => {
       const entry = loadOwn(tx, viewer, entryId);
-      const keep = citedBySubmittedReview(tx, entryId);
+      const citing = citingReviews(tx, entryId);
+      const keep = citing.some((r) => r.locked);
+      for (const draft of citing.filter((r) => !r.locked)) {
+        tx.delete(reviewCitations).where(and(eq(reviewCitations.reviewId, draft.id), eq(reviewCitations.entryId, entryId))).run();
+        tx.update(reviews).set({ selfVersion: draft.selfVersion + 1 }).where(eq(reviews.id, draft.id)).run();
+        recordAudit(tx, { actorId: viewer.id, action: "review.self-uncite", recordType: "review", recordId: draft.id, summary: `Stopped citing "${entry.title}": it left the evidence log` });
+      }
       if (keep) tx.update(evidenceEntries).set({ removedAt: new Date(), version: entry.version + 1, updatedAt: new Date() }).where(eq(evidenceEntries.id, entryId)).run();
       else tx.delete(evidenceEntries).where(eq(evidenceEntries.id, entryId)).run();
       recordAudit(tx, { actorId: viewer.id, action: keep ? "evidence.remove" : "evidence.delete", recordType: "evidence", recordId: entryId, summary: keep ? `Removed "${entry.title}" from the log (kept: a submitted self-assessment cites it)` : `Deleted "${entry.title}"` });

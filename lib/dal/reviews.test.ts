@@ -8,7 +8,7 @@ import { getViewerById } from "./people";
 import { createPerson, moveToManager, setActive } from "./people-admin";
 import { importPeople } from "./people-csv";
 import { closeCycle, openCycle } from "./review-cycles";
-import { createEvidence, deleteEvidence, getEvidenceEntry, listEvidence } from "./evidence";
+import { createEvidence, deleteEvidence, getEvidenceEntry, listEvidence, updateEvidence } from "./evidence";
 import { getReview, listMyReviews, reviewActionItems, saveSelfAssessment, submitSelfAssessment, type SelfCell } from "./reviews";
 import { saveOrgTimeZone } from "./org-settings";
 import { insertFrameworkVersion } from "./framework";
@@ -129,6 +129,41 @@ describe("self-assessment", () => {
     expect(getReview(me, reviewId).cited[entry.value]).toMatchObject({ removed: true });
     const audit = db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.recordId, reviewId)).all().map((a) => a.action);
     expect(audit).toEqual(["review.self-save", "review.self-save", "review.self-submit"]);
+  });
+
+  it("keeps what a locked review cites as it was, and takes a removed entry out of open drafts without breaking them", () => {
+    // A new joiner cites one entry from this cycle's submitted review and from a draft in a second cycle.
+    const joined = createPerson(org.as.admin, { name: "Cy Citer", email: "cy.citer@test.example", role: "engineer", managerId: org.people.manager.id, team: "T", startDate: "2025-01-01", trackKey: "ic", levelKey: "ic2" });
+    if (!joined.ok) throw new Error(JSON.stringify(joined));
+    const me = getViewerById(joined.value)!;
+    const entry = createEvidence(me, { title: "Reorganised on-call", occurredOn: "2026-01-20", description: "Modest", links: [], cells: [{ competencyKey: "leadership", themeKey: "influence" }] });
+    if (!entry.ok) throw new Error(JSON.stringify(entry));
+    const first = reviewOf(me.id).id;
+    const cite = (cells: SelfCell[]) => cells.map((c, i) => (i === 0 ? { ...c, citations: [entry.value] } : c));
+    expect(saveSelfAssessment(me, first, 1, cite(allCells())).ok).toBe(true);
+    expect(submitSelfAssessment(me, first, 2).ok).toBe(true);
+    const second = openCycle(org.as.admin, { name: "2026 H1 follow-up", selfDueOn: "2026-05-31", managerDueOn: "2026-06-30" });
+    if (!second.ok) throw new Error(JSON.stringify(second));
+    const draft = listMyReviews(me).find((r) => r.cycleName === "2026 H1 follow-up")!.id;
+    expect(saveSelfAssessment(me, draft, 1, cite(allCells("developing"))).ok).toBe(true);
+
+    // Submitted means locked: the cited text cannot be rewritten underneath it.
+    const edit = updateEvidence(me, entry.value, 1, { title: "Single-handedly rebuilt the platform", occurredOn: "2026-01-20", description: "Huge", links: [], cells: [{ competencyKey: "leadership", themeKey: "influence" }] });
+    expect(edit).toMatchObject({ ok: false, message: expect.stringMatching(/submitted self-assessment cites this entry/) });
+    expect(getEvidenceEntry(org.as.manager, entry.value)).toMatchObject({ title: "Reorganised on-call", description: "Modest", citedBySubmitted: true });
+
+    // Removing it keeps it for the locked review and takes it out of the open draft, with a new version and an audit row.
+    expect(deleteEvidence(me, entry.value)).toMatchObject({ ok: true, value: "removed" });
+    const after = getReview(me, draft);
+    expect(after.review.selfVersion).toBe(3);
+    expect(after.self!.flatMap((c) => c.citations)).toEqual([]);
+    expect(db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.recordId, draft)).all().map((a) => a.action)).toContain("review.self-uncite");
+    expect(getReview(me, first).cited[entry.value]).toMatchObject({ removed: true });
+
+    // A tab still holding the old draft is told of the change, and once reloaded it saves, the removed citation dropped.
+    expect(saveSelfAssessment(me, draft, 2, cite(allCells("meets")))).toMatchObject({ ok: false, conflict: { version: 3 } });
+    expect(saveSelfAssessment(me, draft, 3, cite(allCells("meets")))).toMatchObject({ ok: true, version: 4 });
+    expect(getReview(me, draft).self!.flatMap((c) => c.citations)).toEqual([]);
   });
 
   it("refuses another person's review as missing, also for writes with a changed id", () => {

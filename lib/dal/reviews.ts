@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { cells, evidenceEntries, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionLevels, versionThemes } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
@@ -155,17 +155,17 @@ export function saveSelfAssessment(viewer: Viewer, reviewId: string, expectedVer
       const known = new Set(readSelfCells(tx, reviewId).map((c) => c.cell));
       const unknown = input.find((c) => !known.has(c.cell) || !parseCellId(c.cell));
       if (unknown) return fieldError(unknown.cell, "This cell is not part of the review");
+      // Only the person's own entries may be cited; one that has since left the log is dropped, not an error.
       const citedIds = [...new Set(input.flatMap((c) => c.citations))];
-      if (citedIds.length) {
-        const own = tx.select({ id: evidenceEntries.id }).from(evidenceEntries).where(and(inArray(evidenceEntries.id, citedIds), eq(evidenceEntries.personId, review.personId), isNull(evidenceEntries.removedAt))).all();
-        if (own.length !== citedIds.length) return fieldError("citations", "Cite entries from your own evidence log");
-      }
+      const own = citedIds.length ? tx.select({ id: evidenceEntries.id, removedAt: evidenceEntries.removedAt }).from(evidenceEntries).where(and(inArray(evidenceEntries.id, citedIds), eq(evidenceEntries.personId, review.personId))).all() : [];
+      if (own.length !== citedIds.length) return fieldError("citations", "Cite entries from your own evidence log");
+      const citable = new Set(own.filter((e) => e.removedAt === null).map((e) => e.id));
       for (const c of input) {
         const ref = parseCellId(c.cell)!;
         const where = and(eq(reviewCells.reviewId, reviewId), eq(reviewCells.competencyKey, ref.competencyKey), eq(reviewCells.themeKey, ref.themeKey));
         tx.update(reviewCells).set({ selfRating: c.rating, selfEvidence: c.evidence }).where(where).run();
         tx.delete(reviewCitations).where(and(eq(reviewCitations.reviewId, reviewId), eq(reviewCitations.competencyKey, ref.competencyKey), eq(reviewCitations.themeKey, ref.themeKey))).run();
-        for (const entryId of new Set(c.citations)) tx.insert(reviewCitations).values({ reviewId, ...ref, entryId }).run();
+        for (const entryId of new Set(c.citations)) if (citable.has(entryId)) tx.insert(reviewCitations).values({ reviewId, ...ref, entryId }).run();
       }
       const savedAt = new Date();
       const version = review.selfVersion + 1;

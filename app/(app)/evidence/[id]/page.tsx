@@ -57,7 +57,10 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
         </Card>
       ) : null}
       <Card>
-        {entry.canEdit ? (
+        {entry.canEdit && entry.citedBySubmitted ? (
+          <p className="border-b border-stone-200 px-5 py-3 text-sm text-stone-700">A submitted self-assessment cites this entry, so it stays as it was written. Log a new entry for what changed.</p>
+        ) : null}
+        {entry.canEdit && !entry.citedBySubmitted ? (
           <div className="p-5">
             <EvidenceForm
               today={orgToday()}
