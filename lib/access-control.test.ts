@@ -529,7 +529,7 @@ const listCyclesAs = action(
 let cycleCount = 0;
 const openAndCloseCycle = action(
   (org, a) => {
-    const opened = mustSucceed(openCycle(org.as[a], { name: `AC cycle ${++cycleCount}`, selfDueOn: "2026-09-01", managerDueOn: "2026-09-30" })) as { value: { id: string; enrolled: number } };
+    const opened = mustSucceed(openCycle(org.as[a], { name: `AC cycle ${++cycleCount}`, selfDueOn: "2026-09-01", managerDueOn: "2026-09-30" }, "2026-01-01")) as { value: { id: string; enrolled: number } };
     return { opened: opened.value, closed: closeCycle(org.as[a], opened.value.id, 1) };
   },
   ({ opened, closed }) => {
@@ -607,7 +607,7 @@ describe("access control", () => {
     for (const who of ["engineer", "outsider"] as const) await fileClaim(org.as[who], { purchaseDate: `${TEST_YEAR}-01-10`, item: `Team view ${who}` }, TEST_TODAY);
     db().insert(committeeMembers).values({ personId: org.people.peer.id, addedById: org.people.admin.id }).run();
     db().insert(stipendSettings).values({ id: 1, rejectedReceiptRetentionDays: 120, version: 1, updatedById: org.people.admin.id }).run();
-    const cycle = mustSucceed(openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" })) as { value: { id: string } };
+    const cycle = mustSucceed(openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" }, "2026-01-01")) as { value: { id: string } };
     reviewCycleId = cycle.value.id;
     for (const who of ["peer", "outsider"] as const) {
       const id = reviewIdOf(org, who);

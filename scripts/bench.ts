@@ -56,7 +56,7 @@ async function main() {
   let reviewId = "";
 
   const results = [
-    measure("open a cycle for everyone (one-off)", 1, 3000, () => openCycle(admin, { name: "Bench", selfDueOn: `${year}-12-01`, managerDueOn: `${year}-12-15` })),
+    measure("open a cycle for everyone (one-off)", 1, 3000, () => openCycle(admin, { name: "Bench", selfDueOn: `${year + 1}-03-01`, managerDueOn: `${year + 1}-03-15` })),
     measure("review page data", 1000, 5, (i) => {
       reviewId ||= listMyReviews(claimant)[0]!.id;
       getReview(i % 2 ? director : claimant, reviewId);

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { canAdministerCycles } from "@/lib/policies/reviews";
 import { recordAudit } from "./audit";
+import { orgToday } from "./org-settings";
 import { latestPublishedVersionId } from "./framework";
 
 /*
@@ -76,8 +77,9 @@ export function listCycles(viewer: Viewer) {
     .all();
 }
 
-export function openCycle(viewer: Viewer, input: CycleInput): Result<{ id: string; enrolled: number }> {
+export function openCycle(viewer: Viewer, input: CycleInput, today = orgToday()): Result<{ id: string; enrolled: number }> {
   assertCycleAdmin(viewer);
+  if (input.selfDueOn < today) return fieldError("selfDueOn", "Choose today or a later date: a cycle that starts overdue helps nobody");
   if (input.managerDueOn < input.selfDueOn) return fieldError("managerDueOn", "The manager review is due on or after the self-assessment");
   return db().transaction(
     (tx): Result<{ id: string; enrolled: number }> => {

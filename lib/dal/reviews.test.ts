@@ -22,7 +22,7 @@ const allCells = (rating: SelfCell["rating"] = "meets"): SelfCell[] =>
 
 beforeAll(() => {
   org = buildOrg();
-  const opened = openCycle(org.as.admin, { name: "2026 H1", selfDueOn: "2026-03-31", managerDueOn: "2026-04-30" });
+  const opened = openCycle(org.as.admin, { name: "2026 H1", selfDueOn: "2026-03-31", managerDueOn: "2026-04-30" }, "2026-01-01");
   if (!opened.ok) throw new Error(JSON.stringify(opened));
   cycleId = opened.value.id;
 });
@@ -59,7 +59,7 @@ describe("cycle enrolment", () => {
     const away = createPerson(org.as.admin, { name: "Ari Away", email: "ari.away@test.example", role: "engineer", managerId: null, team: "T", startDate: "2020-01-01", trackKey: "ic", levelKey: "ic2" });
     if (!away.ok) throw new Error("not added");
     db().update(people).set({ active: false }).where(eq(people.id, away.value)).run();
-    const second = openCycle(org.as.admin, { name: "Enrolment check", selfDueOn: "2026-05-01", managerDueOn: "2026-05-02" });
+    const second = openCycle(org.as.admin, { name: "Enrolment check", selfDueOn: "2026-05-01", managerDueOn: "2026-05-02" }, "2026-01-01");
     if (!second.ok) throw new Error("not opened");
     db().update(people).set({ active: true }).where(eq(people.id, away.value)).run();
     expect(listMyReviews(getViewerById(away.value)!).map((r) => r.cycleName)).not.toContain("Enrolment check");
@@ -142,7 +142,7 @@ describe("self-assessment", () => {
     const cite = (cells: SelfCell[]) => cells.map((c, i) => (i === 0 ? { ...c, citations: [entry.value] } : c));
     expect(saveSelfAssessment(me, first, 1, cite(allCells())).ok).toBe(true);
     expect(submitSelfAssessment(me, first, 2).ok).toBe(true);
-    const second = openCycle(org.as.admin, { name: "2026 H1 follow-up", selfDueOn: "2026-05-31", managerDueOn: "2026-06-30" });
+    const second = openCycle(org.as.admin, { name: "2026 H1 follow-up", selfDueOn: "2026-05-31", managerDueOn: "2026-06-30" }, "2026-01-01");
     if (!second.ok) throw new Error(JSON.stringify(second));
     const draft = listMyReviews(me).find((r) => r.cycleName === "2026 H1 follow-up")!.id;
     expect(saveSelfAssessment(me, draft, 1, cite(allCells("developing"))).ok).toBe(true);
@@ -203,7 +203,7 @@ describe("pinned framework text", () => {
     ic2.cells.technical!.complexity!.expectation = "Reworded in version 2";
     db().transaction((tx) => insertFrameworkVersion(tx, doc, { status: "published", actorId: org.people.admin.id }));
     expect(getReview(org.as.engineer, reviewId).frameworkCells.find((c) => c.id === "technical.complexity")!.expectation).toBe(before);
-    const next = openCycle(org.as.admin, { name: "After the rewording", selfDueOn: "2026-10-01", managerDueOn: "2026-10-15" });
+    const next = openCycle(org.as.admin, { name: "After the rewording", selfDueOn: "2026-10-01", managerDueOn: "2026-10-15" }, "2026-01-01");
     if (!next.ok) throw new Error("not opened");
     const fresh = listMyReviews(org.as.engineer).find((r) => r.cycleName === "After the rewording")!;
     expect(getReview(org.as.engineer, fresh.id).frameworkCells.find((c) => c.id === "technical.complexity")!.expectation).toBe("Reworded in version 2");
@@ -213,7 +213,7 @@ describe("pinned framework text", () => {
 
 describe("needs my action", () => {
   it("lists an open self-assessment with its due date, overdue in the org's time zone", () => {
-    const opened = openCycle(org.as.admin, { name: "Due check", selfDueOn: "2026-06-30", managerDueOn: "2026-07-15" });
+    const opened = openCycle(org.as.admin, { name: "Due check", selfDueOn: "2026-06-30", managerDueOn: "2026-07-15" }, "2026-01-01");
     if (!opened.ok) throw new Error("not opened");
     // 23:30 UTC on 30 June is still the due day in UTC, but 1 July in Tokyo.
     const instant = new Date("2026-06-30T23:30:00Z");
@@ -223,5 +223,13 @@ describe("needs my action", () => {
     expect(item()).toMatchObject({ overdue: true, detail: expect.stringMatching(/Overdue/) });
     expect(reviewActionItems(org.as.engineer, new Date("2026-06-01T00:00:00Z")).find((i) => i.title.includes("Due check"))?.overdue).toBe(false);
     expect(saveOrgTimeZone(org.as.admin, "UTC", 1).ok).toBe(true);
+  });
+});
+
+describe("opening a cycle", () => {
+  it("refuses a self-assessment due date before the organisation's today, beside the field", () => {
+    const result = openCycle(org.as.admin, { name: "Born overdue", selfDueOn: "2026-06-01", managerDueOn: "2026-06-30" }, "2026-06-02");
+    expect(result).toMatchObject({ ok: false, fieldErrors: { selfDueOn: [expect.stringMatching(/today or a later date/)] } });
+    expect(openCycle(org.as.admin, { name: "Due today", selfDueOn: "2026-06-02", managerDueOn: "2026-06-30" }, "2026-06-02")).toMatchObject({ ok: true });
   });
 });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction, plainAction } from "@/lib/action";
+import { formAction } from "@/lib/action";
 import { closeCycle, openCycle } from "@/lib/dal/review-cycles";
 import { isoDate } from "@/lib/people/person-schema";
 
@@ -19,7 +19,7 @@ export const openCycleAction = formAction(openSchema, (input, { viewer }) => {
   return { ...result, message: `Opened ${input.name}: ${result.value.enrolled} people have a self-assessment to write.` };
 });
 
-export const closeCycleAction = plainAction(z.object({ cycleId: z.string().min(1), version: z.coerce.number().int() }), ({ cycleId, version }, { viewer }) => {
+export const closeCycleAction = formAction(z.object({ cycleId: z.string().min(1), version: z.coerce.number().int() }), ({ cycleId, version }, { viewer }) => {
   const result = closeCycle(viewer, cycleId, version);
   if (result.ok) revalidatePath("/", "layout");
   return result;

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { Badge, Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { listCycles } from "@/lib/dal/review-cycles";
 import { formatDate } from "@/lib/format";
-import { closeCycleAction } from "./actions";
+import { CloseCycleForm } from "./close-cycle-form";
 import { OpenCycleForm } from "./open-cycle-form";
 import { requireViewerWho } from "@/lib/page-guards";
 import { canAdministerCycles } from "@/lib/policies/reviews";
@@ -46,13 +45,7 @@ export default async function CyclesPage() {
                     <td className="px-3 py-3">{c.status === "open" ? <Badge tone="brand">Open</Badge> : <Badge>Closed {formatDate(c.closedAt)}</Badge>}</td>
                     <td className="px-5 py-3 text-right">
                       {c.status === "open" ? (
-                        <form action={closeCycleAction}>
-                          <input type="hidden" name="cycleId" value={c.id} />
-                          <input type="hidden" name="version" value={c.version} />
-                          <Button type="submit" variant="secondary">
-                            Close<span className="sr-only"> {c.name}</span>
-                          </Button>
-                        </form>
+                        <CloseCycleForm cycleId={c.id} version={c.version} name={c.name} />
                       ) : null}
                     </td>
                   </tr>
