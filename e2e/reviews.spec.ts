@@ -29,6 +29,8 @@ async function engineerWithReview(createPerson: (o?: object) => Promise<{ id: st
 }
 
 test("an engineer logs evidence, cites it, is refused a submit with a missing rating, then submits", async ({ browser, createPerson, db }) => {
+  // The whole journey in one test, with four accessibility scans: more than the default 30 s on a busy two-core machine.
+  test.setTimeout(60_000);
   const { reviewId, page } = await engineerWithReview(createPerson, db, browser);
   const title = `Cut deploy time in half ${reviewId.slice(0, 6)}`;
 
