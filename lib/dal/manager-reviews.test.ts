@@ -79,7 +79,7 @@ describe("private notes", () => {
     expect(savePrivateNotes(org.as.manager, id, 0, "Older tab")).toMatchObject({ ok: false, conflict: { version: 1, current: "Talk about promotion timing." } });
     expect(getPrivateNotes(org.as.director, id)).toMatchObject({ body: "Talk about promotion timing.", canWrite: false });
     expect(getPrivateNotes(org.as.admin, id).body).toBe("Talk about promotion timing.");
-    expect(savePrivateNotes(org.as.director, id, 1, "x")).toMatchObject({ ok: false });
+    for (const who of ["engineer", "peer", "otherManager", "director", "admin"] as Actor[]) expect(() => savePrivateNotes(org.as[who], id, 1, "x")).toThrow(NotFoundError);
     for (const who of ["engineer", "peer", "otherManager"] as Actor[]) {
       expect(() => getPrivateNotes(org.as[who], id)).toThrow(NotFoundError);
       expect(() => savePrivateNotes(org.as[who], id, 1, "x")).toThrow(NotFoundError);

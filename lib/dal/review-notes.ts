@@ -34,7 +34,11 @@ export function savePrivateNotes(viewer: Viewer, reviewId: string, expectedVersi
   return db().transaction(
     (tx) => {
       const { review, relationship } = authorise(viewer, reviewId);
-      if (!canWritePrivateNotes(viewer, relationship, review)) return refused(relationship === "direct-report" ? "This cycle is closed; its notes can be read but not changed." : "Only the direct manager keeps these notes.");
+      if (!canWritePrivateNotes(viewer, relationship, review)) {
+        // Only the direct manager is told why (the cycle closed); a reader above them finds nothing to write to.
+        if (relationship !== "direct-report") throw new NotFoundError("review notes");
+        return refused("This cycle is closed; its notes can be read but not changed.");
+      }
       const current = tx.select({ version: reviewPrivateNotes.version, body: reviewPrivateNotes.body }).from(reviewPrivateNotes).where(eq(reviewPrivateNotes.reviewId, reviewId)).get();
       const currentVersion = current?.version ?? 0;
       if (currentVersion !== expectedVersion) return conflicted(currentVersion, current?.body ?? "", "These notes were saved somewhere else while you were editing. Your text is still here; the saved notes are shown below.");
