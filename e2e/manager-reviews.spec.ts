@@ -78,8 +78,9 @@ test("the manager sees the disagreement, writes, keeps private notes and shares;
   await expectNoSeriousViolations(page);
 
   await page.getByRole("button", { name: `Share with ${engineer.name}` }).click();
-  await expect(page.getByText("Write a summary before sharing")).toBeVisible();
-  await page.getByLabel("Summary").fill("A good half; design depth is next.");
+  const summary = page.getByRole("textbox", { name: "Summary" });
+  await expect(summary).toHaveAccessibleDescription(/Write a summary before sharing/);
+  await summary.fill("A good half; design depth is next.");
   await page.getByRole("button", { name: `Share with ${engineer.name}` }).click();
   await expect(page.getByRole("heading", { name: "Manager's summary" })).toBeVisible();
   await expect(page.getByText("Manager review: Shared")).toBeVisible();

@@ -146,7 +146,7 @@ export default async function ReviewPage({ params }: Props) {
             <p className="mt-1 text-sm font-medium text-stone-800">{PRIVATE_NOTES_AUDIENCE}. {person.name} never sees them.</p>
             <div className="mt-3">
               {notes.canWrite ? (
-                <PrivateNotesForm reviewId={review.id} version={notes.version} body={notes.body} audience={PRIVATE_NOTES_AUDIENCE} />
+                <PrivateNotesForm reviewId={review.id} version={notes.version} body={notes.body} />
               ) : notes.body ? (
                 <>
                   <Markdown className="break-words text-sm text-stone-900">{notes.body}</Markdown>

@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/domain/result";
 import { savePrivateNotesAction } from "../actions";
 
 /* The direct manager's private notes on one review; a save from a stale page shows the saved notes. */
-export function PrivateNotesForm({ reviewId, version, body, audience }: { reviewId: string; version: number; body: string; audience: string }) {
+export function PrivateNotesForm({ reviewId, version, body }: { reviewId: string; version: number; body: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(savePrivateNotesAction, {});
   const current = state.conflict ? String(state.conflict.current ?? "") : null;
   return (
@@ -21,7 +21,7 @@ export function PrivateNotesForm({ reviewId, version, body, audience }: { review
           <p className="mt-1 whitespace-pre-wrap break-words">{current || "(empty)"}</p>
         </div>
       ) : null}
-      <Field id="private-notes" label="Private notes" hint={`${audience}. Never shown to the person reviewed.`} errors={state.fieldErrors?.body}>
+      <Field id="private-notes" label="Private notes" hint="Markdown. Never shown to the person reviewed, in any form." errors={state.fieldErrors?.body}>
         {(aria) => <Textarea {...aria} name="body" rows={5} defaultValue={state.values?.body ?? body} key={state.attempt} />}
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
