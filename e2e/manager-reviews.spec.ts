@@ -110,11 +110,19 @@ test("the manager sees the disagreement, writes, keeps private notes and shares;
   await mine.getByRole("link", { name: "Rating history" }).click();
   await expect(mine.getByRole("table", { name: "Self and manager ratings per cell and cycle" })).toBeVisible();
   await mine.goto("/reviews");
-  await mine.reload();
+  // The review page loaded last, as a document, so its body is still there to read.
+  await mine.goto(`/reviews/${engineer.reviewId}`);
+  await expect(mine.getByText("A good half; design depth is next.")).toBeVisible();
   const received = await bodies();
   expect(received.length).toBeGreaterThan(3);
   expect(received.filter((b) => b.includes(secret))).toEqual([]);
   expect(received.join("\n")).toContain("A good half; design depth is next.");
+  // The same page asked for directly with the engineer's session: as HTML and as the server-component payload.
+  for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+    const raw = await (await mine.request.get(`/reviews/${engineer.reviewId}`, { headers })).text();
+    expect(raw).toContain("A good half; design depth is next.");
+    expect(raw).not.toContain(secret);
+  }
   await mine.context().close();
 
   expect(db.select({ s: reviews.managerStatus, r: reviews.engineerResponse }).from(reviews).where(eq(reviews.id, engineer.reviewId)).get()).toEqual({ s: "acknowledged", r: "I see design differently; let us talk." });
