@@ -507,6 +507,7 @@ export const reviews = sqliteTable(
     managerSummary: text("manager_summary").notNull().default(""),
     managerAuthorId: text("manager_author_id").references(() => people.id),
     sharedAt: integer("shared_at", { mode: "timestamp_ms" }),
+    engineerResponse: text("engineer_response").notNull().default(""),
     acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
@@ -514,6 +515,7 @@ export const reviews = sqliteTable(
     uniqueIndex("reviews_cycle_person").on(t.cycleId, t.personId),
     index("reviews_person").on(t.personId),
     index("reviews_cycle_self_status").on(t.cycleId, t.selfStatus),
+    index("reviews_cycle_manager_status").on(t.cycleId, t.managerStatus),
     foreignKey({ columns: [t.frameworkVersionId, t.levelKey], foreignColumns: [versionLevels.versionId, versionLevels.levelKey] }),
   ],
 );
@@ -558,3 +560,18 @@ export const reviewCitations = sqliteTable(
     index("review_citations_entry").on(t.entryId),
   ],
 );
+
+/*
+ * Private manager notes, one per review: read and written by the person's
+ * manager chain and admins only. A table of its own, so no query of reviews
+ * can carry them to the engineer by accident.
+ */
+export const reviewPrivateNotes = sqliteTable("review_private_notes", {
+  reviewId: text("review_id")
+    .primaryKey()
+    .references(() => reviews.id, { onDelete: "cascade" }),
+  body: text("body").notNull().default(""),
+  version: integer("version").notNull().default(1),
+  updatedById: text("updated_by_id").references(() => people.id),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});

@@ -29,6 +29,15 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "manager", path: () => "/stipend/team" },
   { role: "manager", path: (id) => `/evidence?person=${id.engineer}` },
   { role: "manager", path: () => "/reviews" },
+  { role: "manager", path: () => "/reviews/team" },
+  { role: "manager", path: () => "/reviews/team?status=overdue&sort=due" },
+  { role: "manager", path: () => "/reviews/calibration" },
+  { role: "manager", path: (id) => `/reviews/${id.peerOpenReview}` },
+  { role: "manager", path: (id) => `/reviews/${id.pastReview}` },
+  { role: "manager", path: (id) => `/reviews/history/${id.engineer}` },
+  { role: "engineer", path: (id) => `/reviews/history/${id.engineer}` },
+  { role: "admin", path: () => "/reviews/calibration" },
+  { role: "admin", path: () => "/reviews/team" },
   { role: "admin", path: () => "/admin/people" },
   { role: "admin", path: () => "/admin/people/new" },
   { role: "admin", path: () => "/admin/people/import" },
@@ -44,14 +53,16 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
 let ids: Ids;
 test.beforeAll(({ db }) => {
   const engineer = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO.engineer.email)).get()!.id;
-  const reviewIn = (status: "open" | "closed") =>
-    db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, engineer), eq(reviewCycles.status, status))).get()!.id;
+  const reviewIn = (status: "open" | "closed", personId = engineer) =>
+    db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, personId), eq(reviewCycles.status, status))).get()!.id;
   ids = {
     engineer,
     claim: db.select({ id: stipendClaims.id }).from(stipendClaims).where(eq(stipendClaims.personId, engineer)).get()!.id,
     entry: db.select({ id: evidenceEntries.id }).from(evidenceEntries).where(eq(evidenceEntries.personId, engineer)).get()!.id,
     openReview: reviewIn("open"),
     pastReview: reviewIn("closed"),
+    // Alex's manager review is a draft with a disagreement and private notes: the manager's writing view.
+    peerOpenReview: reviewIn("open", db.select({ id: people.id }).from(people).where(eq(people.email, "alex@example.com")).get()!.id),
   };
 });
 

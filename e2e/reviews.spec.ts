@@ -74,7 +74,7 @@ test("an engineer logs evidence, cites it, is refused a submit with a missing ra
   await missing.getByRole("link").click();
   await cell(page, "Leadership · Multiplier effect").getByRole("radio", { name: /^Exceeds/ }).check();
   await page.getByRole("button", { name: "Submit self-assessment" }).click();
-  await expect(page.getByText(/^Submitted /)).toBeVisible();
+  await expect(page.getByText(/^Self-assessment submitted /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit self-assessment" })).toHaveCount(0);
   await expect(cell(page, "Technical · Complexity").getByRole("link", { name: title })).toBeVisible();
   await expect(cell(page, "Leadership · Multiplier effect").getByText("Exceeds")).toBeVisible();
@@ -154,7 +154,7 @@ test("Markdown with an XSS attempt renders inert in the log and in a submitted r
   for (const name of CELLS) await cell(page, name).getByRole("radio", { name: /^Developing/ }).check();
   await cell(page, "Values · Complexity").getByLabel(/Your evidence/).fill(attack);
   await page.getByRole("button", { name: "Submit self-assessment" }).click();
-  await expect(page.getByText(/^Submitted /)).toBeVisible();
+  await expect(page.getByText(/^Self-assessment submitted /)).toBeVisible();
   const values = cell(page, "Values · Complexity");
   await expect(values.getByText("bold")).toBeVisible();
   await expect(values.locator("img, script")).toHaveCount(0);

@@ -3,6 +3,7 @@ import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/format";
 import { canAdministerPeople } from "@/lib/policies/people";
+import { canSeeTeamReviews } from "@/lib/policies/reviews";
 import { canAdministerStipend, canSeeStipendApprovals } from "@/lib/policies/stipend";
 import { signOutAction } from "./actions";
 
@@ -13,6 +14,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/framework", label: "Framework", match: "/framework" },
     { href: "/framework/next", label: "My next level" },
     { href: "/reviews", label: "Reviews", match: "/reviews" },
+    ...(canSeeTeamReviews(viewer, viewer.hasReports)
+      ? [
+          { href: "/reviews/team", label: "Team reviews" },
+          { href: "/reviews/calibration", label: "Calibration" },
+        ]
+      : []),
     { href: "/evidence", label: "Evidence log", match: "/evidence" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },

@@ -1,13 +1,18 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { auditLog, evidenceCells, evidenceEntries, frameworkVersions, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionThemes } from "@/db/schema";
-import type { Rating } from "@/lib/domain/enums";
+import { auditLog, evidenceCells, evidenceEntries, frameworkVersions, people, reviewCells, reviewCitations, reviewCycles, reviewPrivateNotes, reviews, versionCompetencies, versionThemes } from "@/db/schema";
+import type { ManagerStatus, Rating } from "@/lib/domain/enums";
+import { RATINGS } from "@/lib/domain/enums";
 
 /*
- * Demo reviews: a closed past cycle (Jordan's submitted self-assessment citing
- * an entry since removed from the log), an open cycle with self-assessments
- * not started, in draft and submitted, and Jordan's evidence log across cells.
+ * Demo reviews: a closed past cycle with every self-assessment submitted and
+ * every manager review shared and acknowledged (Jordan's self-assessment cites
+ * an entry since removed from the log), so history and calibration have
+ * content; an open cycle with self-assessments not started, in draft and
+ * submitted, and manager reviews not started (Jordan, Riley), in draft with a
+ * disagreement and private notes (Alex, Elliot), shared (Noor) and
+ * acknowledged (Taylor); and Jordan's evidence log across cells.
  */
 type Cell = `${string}.${string}`;
 const EVIDENCE: { key: string; who: string; daysAgo: number; title: string; description: string; links?: string[]; cells: Cell[]; removed?: boolean }[] = [
@@ -20,6 +25,10 @@ const EVIDENCE: { key: string; who: string; daysAgo: number; title: string; desc
 ];
 
 const ALL_RATED = (rating: Rating) => (cell: string) => ({ rating, evidence: `Examples from this half for ${cell.replace(".", " · ")}.` });
+
+/* A spread of ratings, the same on every seed: mostly "meets", some either side. */
+const PATTERN = [2, 2, 1, 2, 3, 2, 2, 1, 2];
+const SPREAD = (seed: number) => (_cell: string, i: number): Rating => RATINGS[PATTERN[(i + seed) % PATTERN.length]!]!;
 
 export function seedDemoReviews(database: Db, ids: Map<string, string>, now = new Date()) {
   const day = 86_400_000;
@@ -80,6 +89,20 @@ export function seedDemoReviews(database: Db, ids: Map<string, string>, now = ne
         tx.update(reviews).set({ selfStatus: submitted ? "submitted" : "draft", selfVersion: submitted ? 3 : 2, selfSavedAt: at(-savedDaysAgo), selfSubmittedAt: submitted ? at(-savedDaysAgo) : null }).where(eq(reviews.id, reviewId)).run();
       };
       const allCells = (make: (cell: string) => { rating: Rating | null; evidence: string }) => Object.fromEntries(cellKeys.map((k) => [k, make(k)]));
+      const manage = (reviewId: string, authorKey: string, status: ManagerStatus, daysAgo: number, rate: (cell: string, i: number) => Rating | null, summary: string, response = "") => {
+        cellKeys.forEach((key, i) => {
+          const [competencyKey, themeKey] = key.split(".") as [string, string];
+          const rating = rate(key, i);
+          tx.update(reviewCells).set({ managerRating: rating, managerComment: rating ? `Seen this half in ${key.replace(".", " · ")}.` : "" }).where(and(eq(reviewCells.reviewId, reviewId), eq(reviewCells.competencyKey, competencyKey), eq(reviewCells.themeKey, themeKey))).run();
+        });
+        const shared = status === "shared" || status === "acknowledged";
+        tx.update(reviews)
+          .set({ managerStatus: status, managerVersion: shared ? 3 : 2, managerSummary: summary, managerAuthorId: ids.get(authorKey)!, sharedAt: shared ? at(-daysAgo) : null, engineerResponse: response, acknowledgedAt: status === "acknowledged" ? at(-daysAgo + 1) : null })
+          .where(eq(reviews.id, reviewId))
+          .run();
+      };
+      const managerKeyOf = new Map([...ids.entries()].map(([key, id]) => [id, key]));
+      const managerOf = new Map(tx.select({ id: people.id, managerId: people.managerId }).from(people).all().map((p) => [p.id, p.managerId ? managerKeyOf.get(p.managerId) : undefined]));
 
       const past = cycle(pastName, 190, -160, -145, true);
       const jordan = ids.get("jordan")!;
@@ -89,6 +112,15 @@ export function seedDemoReviews(database: Db, ids: Map<string, string>, now = ne
         "leadership.influence": { rating: "developing", evidence: "Demoed the billing prototype at all-hands; first time presenting outside the team.", cites: ["old-demo"] },
       });
       for (const key of ["alex", "noor", "taylor"]) write(past.get(ids.get(key)!)!, 161, true, allCells(ALL_RATED("meets")));
+      // The rest of the past cycle: every self-assessment submitted, every manager review shared and acknowledged.
+      let seed = 0;
+      for (const [personId, reviewId] of past) {
+        seed += 1;
+        const spread = SPREAD(seed);
+        if (![jordan, ...["alex", "noor", "taylor"].map((k) => ids.get(k)!)].includes(personId)) write(reviewId, 161, true, Object.fromEntries(cellKeys.map((k, i) => [k, { rating: spread(k, i + 1), evidence: `Examples from last half for ${k.replace(".", " · ")}.` }])));
+        const author = managerOf.get(personId);
+        if (author) manage(reviewId, author, "acknowledged", 150, spread, "A solid half. The ratings below say where to stretch next.", seed % 3 === 0 ? "Thanks; agreed on where to stretch." : "");
+      }
 
       const open = cycle(openName, 7, 14, 30, false);
       write(open.get(jordan)!, 1, false, {
@@ -98,6 +130,15 @@ export function seedDemoReviews(database: Db, ids: Map<string, string>, now = ne
       });
       write(open.get(ids.get("alex")!)!, 2, true, allCells(ALL_RATED("exceeds")));
       write(open.get(ids.get("noor")!)!, 3, false, { "values.complexity": { rating: "meets", evidence: "Ran the research synthesis for onboarding." } });
+      write(open.get(ids.get("taylor")!)!, 4, true, allCells(ALL_RATED("meets")));
+
+      // Manager reviews in the open cycle: Alex's in draft, rated below the self-assessment in places ("differs by 2" on leadership).
+      const alexReview = open.get(ids.get("alex")!)!;
+      manage(alexReview, "sam", "draft", 1, (key) => (key === "leadership.influence" ? "developing" : key.startsWith("technical") ? "exceeds" : "meets"), "Alex carried the platform migration. Leadership across teams is the next step.");
+      tx.insert(reviewPrivateNotes).values({ reviewId: alexReview, body: "Raise the staff-level conversation at calibration; check with Priya first.", version: 1, updatedById: ids.get("sam")!, updatedAt: at(-1) }).run();
+      manage(open.get(ids.get("elliot")!)!, "dana", "draft", 2, (key) => (key.startsWith("values") ? "meets" : null), "");
+      manage(open.get(ids.get("noor")!)!, "dana", "shared", 1, () => "meets", "Noor's research work set the direction for onboarding.");
+      manage(open.get(ids.get("taylor")!)!, "priya", "acknowledged", 2, (key) => (key === "leadership.multiplier" ? "exceeds" : "meets"), "Taylor keeps raising the bar across Platform.", "Agreed. I would like more architecture work next half.");
     },
     { behavior: "immediate" },
   );

@@ -2,6 +2,7 @@ import "server-only";
 import type { ActionItem } from "@/lib/domain/action-item";
 import type { Viewer } from "@/lib/domain/viewer";
 import { accountLinkActionItems } from "./account-links";
+import { managerReviewActionItems } from "./manager-reviews";
 import { reviewActionItems } from "./reviews";
 import { stipendActionItems } from "./stipend-approvals";
 
@@ -15,7 +16,7 @@ export type { ActionItem };
 
 type ActionSource = (viewer: Viewer) => ActionItem[];
 
-const sources: ActionSource[] = [(viewer) => reviewActionItems(viewer), stipendActionItems, (viewer) => accountLinkActionItems(viewer)];
+const sources: ActionSource[] = [(viewer) => reviewActionItems(viewer), (viewer) => managerReviewActionItems(viewer), stipendActionItems, (viewer) => accountLinkActionItems(viewer)];
 
 export function listActionItems(viewer: Viewer): ActionItem[] {
   return sources.flatMap((source) => source(viewer)).sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));

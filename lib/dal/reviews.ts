@@ -108,7 +108,7 @@ export function getReview(viewer: Viewer, reviewId: string) {
 /* The viewer's own reviews, newest cycle first. */
 export function listMyReviews(viewer: Viewer) {
   return db()
-    .select({ id: reviews.id, cycleName: reviewCycles.name, cycleStatus: reviewCycles.status, selfDueOn: reviewCycles.selfDueOn, selfStatus: reviews.selfStatus, levelKey: reviews.levelKey, openedAt: reviewCycles.openedAt })
+    .select({ id: reviews.id, cycleName: reviewCycles.name, cycleStatus: reviewCycles.status, selfDueOn: reviewCycles.selfDueOn, selfStatus: reviews.selfStatus, managerStatus: reviews.managerStatus, levelKey: reviews.levelKey, openedAt: reviewCycles.openedAt })
     .from(reviews)
     .innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId))
     .where(eq(reviews.personId, viewer.id))
@@ -116,10 +116,10 @@ export function listMyReviews(viewer: Viewer) {
     .all();
 }
 
-/* Reviews of the viewer's direct reports as the org stands now (the manager's side builds on this). */
+/* Reviews of the viewer's direct reports as the org stands now. */
 export function listReportsReviews(viewer: Viewer) {
   return db()
-    .select({ id: reviews.id, personName: people.name, cycleName: reviewCycles.name, cycleStatus: reviewCycles.status, selfStatus: reviews.selfStatus, selfDueOn: reviewCycles.selfDueOn })
+    .select({ id: reviews.id, personName: people.name, cycleName: reviewCycles.name, cycleStatus: reviewCycles.status, selfStatus: reviews.selfStatus, managerStatus: reviews.managerStatus, selfDueOn: reviewCycles.selfDueOn })
     .from(reviews)
     .innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId))
     .innerJoin(people, eq(people.id, reviews.personId))

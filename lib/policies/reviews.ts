@@ -1,4 +1,4 @@
-import type { CycleStatus, SelfStatus } from "@/lib/domain/enums";
+import type { CycleStatus, ManagerStatus, SelfStatus } from "@/lib/domain/enums";
 import { isAdmin, type PolicyViewer, type Relationship } from "./core";
 
 /*
@@ -24,9 +24,42 @@ export function canWriteSelf(_viewer: PolicyViewer, relationship: Relationship, 
   return relationship === "self" && review.cycleStatus === "open" && review.selfStatus !== "submitted";
 }
 
-/* The manager's part (next): only the direct manager writes it. */
-export function canWriteManagerPart(_viewer: PolicyViewer, relationship: Relationship, review: ReviewFacts): boolean {
+/*
+ * The manager's part. Only the direct manager writes it (from before the self
+ * part is submitted until it is shared); managers above and admins read it at
+ * any stage; the engineer reads it once it is shared, then may respond and
+ * acknowledge while the cycle is open.
+ */
+export type ManagerFacts = { managerStatus: ManagerStatus; cycleStatus: CycleStatus };
+const sharedStatus = (status: ManagerStatus) => status === "shared" || status === "acknowledged";
+
+export function canReadManagerPart(viewer: PolicyViewer, relationship: Relationship, review: ManagerFacts): boolean {
+  if (relationship === "self") return sharedStatus(review.managerStatus);
+  return isManagerOf(relationship) || isAdmin(viewer);
+}
+
+export function canWriteManagerPart(_viewer: PolicyViewer, relationship: Relationship, review: ManagerFacts): boolean {
+  return relationship === "direct-report" && review.cycleStatus === "open" && !sharedStatus(review.managerStatus);
+}
+
+export function canRespondToReview(_viewer: PolicyViewer, relationship: Relationship, review: ManagerFacts): boolean {
+  return relationship === "self" && review.cycleStatus === "open" && review.managerStatus === "shared";
+}
+
+/* Private notes: the manager chain and admins, never the engineer (not even an admin reading their own review). */
+export function canReadPrivateNotes(viewer: PolicyViewer, relationship: Relationship): boolean {
+  if (relationship === "self") return false;
+  return isManagerOf(relationship) || isAdmin(viewer);
+}
+
+/* The direct manager keeps the notes; they stay writable after sharing (they were never shared). */
+export function canWritePrivateNotes(_viewer: PolicyViewer, relationship: Relationship, review: Pick<ManagerFacts, "cycleStatus">): boolean {
   return relationship === "direct-report" && review.cycleStatus === "open";
+}
+
+/* Team and calibration views: managers (their org below them) and admins (everyone). */
+export function canSeeTeamReviews(viewer: PolicyViewer, hasReports: boolean): boolean {
+  return hasReports || isAdmin(viewer);
 }
 
 export function canAdministerCycles(viewer: PolicyViewer): boolean {

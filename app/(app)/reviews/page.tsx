@@ -7,6 +7,7 @@ import { listMyReviews, listReportsReviews } from "@/lib/dal/reviews";
 import type { CycleStatus, SelfStatus } from "@/lib/domain/enums";
 import { dueState } from "@/lib/domain/org-time";
 import { formatDate } from "@/lib/format";
+import { MANAGER_STATUS_LABEL, isShared } from "@/lib/reviews/manager-review";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -24,7 +25,15 @@ export default async function ReviewsPage() {
   const reports = viewer.hasReports ? listReportsReviews(viewer) : [];
   return (
     <>
-      <PageHeader title="Reviews" description="Your self-assessment in each review cycle. Past cycles stay readable, with the framework text they were written against." />
+      <PageHeader
+        title="Reviews"
+        description="Your self-assessment and your manager's review in each cycle. Past cycles stay readable, with the framework text they were written against."
+        actions={
+          <Link href={`/reviews/history/${viewer.id}`} className="text-sm font-medium text-brand-700 underline">
+            My rating history
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card>
           <CardHeader id="my-reviews" title="My self-assessments" />
@@ -40,7 +49,10 @@ export default async function ReviewsPage() {
                     </Link>
                     <p className="text-sm text-stone-600">{r.cycleStatus === "open" ? `Due ${formatDate(r.selfDueOn)}` : "Closed"}</p>
                   </div>
-                  <StatusBadge status={r.selfStatus} cycleStatus={r.cycleStatus} dueOn={r.selfDueOn} today={today} />
+                  <span className="flex flex-wrap gap-2">
+                    <StatusBadge status={r.selfStatus} cycleStatus={r.cycleStatus} dueOn={r.selfDueOn} today={today} />
+                    {isShared(r.managerStatus) ? <Badge tone={r.managerStatus === "shared" ? "amber" : "brand"}>Manager review {MANAGER_STATUS_LABEL[r.managerStatus].toLowerCase()}</Badge> : null}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -48,7 +60,16 @@ export default async function ReviewsPage() {
         </Card>
         {viewer.hasReports ? (
           <Card>
-            <CardHeader id="reports-reviews" title="My reports' self-assessments" description="Readable once submitted. Visible to them, their managers and admins." />
+            <CardHeader
+              id="reports-reviews"
+              title="My reports' reviews"
+              description="Self-assessments are readable once submitted; you can start your review before that."
+              action={
+                <Link href="/reviews/team" className="text-sm font-medium text-brand-700 underline">
+                  Team reviews
+                </Link>
+              }
+            />
             {reports.length === 0 ? (
               <EmptyState title="Nothing yet" />
             ) : (
@@ -61,7 +82,10 @@ export default async function ReviewsPage() {
                       </Link>
                       <p className="text-sm text-stone-600">{r.cycleName}</p>
                     </div>
-                    <StatusBadge status={r.selfStatus} cycleStatus={r.cycleStatus} dueOn={r.selfDueOn} today={today} />
+                    <span className="flex flex-wrap gap-2">
+                      <StatusBadge status={r.selfStatus} cycleStatus={r.cycleStatus} dueOn={r.selfDueOn} today={today} />
+                      <Badge>Your review: {MANAGER_STATUS_LABEL[r.managerStatus]}</Badge>
+                    </span>
                   </li>
                 ))}
               </ul>
