@@ -21,7 +21,7 @@ const audits = (id: string, action: string) => db().select().from(auditLog).wher
 
 beforeAll(() => {
   org = buildOrg();
-  const opened = openCycle(org.as.admin, { name: "2026 H2", selfDueOn: "2026-10-31", managerDueOn: "2026-11-30" });
+  const opened = openCycle(org.as.admin, { name: "2026 H2", selfDueOn: "2026-10-31", managerDueOn: "2026-11-30" }, "2026-01-01");
   if (!opened.ok) throw new Error(JSON.stringify(opened));
 });
 
