@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { currentSession, requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { logRefusal } from "@/lib/log";
 
@@ -30,4 +30,38 @@ export function orNotFound<T>(viewer: Viewer, read: () => T): T {
 function refuse(error: NotFoundError, viewer: Viewer): never {
   logRefusal(error, viewer.id);
   notFound();
+}
+
+/* ---------- Route handlers ---------- */
+
+const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" };
+
+/*
+ * Runs a route handler for the signed-in viewer. No session, or a refused or
+ * missing record, answers the same 404 (with `extraHeaders`, e.g. a download's
+ * sandbox policy), logged as one info line.
+ */
+export async function routeAs(run: (viewer: Viewer) => Response | Promise<Response>, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  const notFound = () => new Response("Not found", { status: 404, headers: { ...NOT_FOUND_HEADERS, ...extraHeaders } });
+  const session = await currentSession();
+  if (!session) return notFound();
+  try {
+    return await run(session.viewer);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    logRefusal(error, session.viewer.id);
+    return notFound();
+  }
+}
+
+/* A CSV download. The byte-order mark tells spreadsheet apps the file is UTF-8, so names with accents open intact. */
+export function csvDownload(filename: string, csv: string): Response {
+  return new Response("\uFEFF" + csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }

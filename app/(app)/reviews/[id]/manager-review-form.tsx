@@ -1,20 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormMessage, Textarea } from "@/components/ui/field";
 import type { Rating } from "@/lib/domain/enums";
-import type { ActionState, FieldErrors } from "@/lib/domain/result";
+import type { FieldErrors } from "@/lib/domain/result";
 import { differsBy, differsLabel } from "@/lib/reviews/manager-review";
 import { RATING_SCALE, ratingLabel } from "@/lib/reviews/self-assessment";
 import { saveManagerReviewAction, shareManagerReviewAction } from "../actions";
-import { AUTOSAVE_DELAY_MS, type FrameworkCell } from "./self-assessment-form";
+import type { FrameworkCell } from "./self-assessment-form";
+import { useAutosave } from "./use-autosave";
 
 export type ManagerCell = { cell: string; rating: Rating | null; comment: string };
 type Part = { summary: string; cells: ManagerCell[] };
-type SaveState = "saved" | "dirty" | "saving" | "conflict" | "error";
 
 /*
  * The direct manager's side: per cell, the pinned expectation and the self
@@ -34,104 +34,30 @@ export function ManagerReviewForm(props: {
   audience: string;
 }) {
   const router = useRouter();
-  const [part, setPart] = useState<Part>(props.initial);
-  const [saveState, setSaveState] = useState<SaveState>("saved");
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const draft = useAutosave<Part, Part>({
+    initial: props.initial,
+    version: props.version,
+    savedAt: null,
+    send: useCallback((value, version) => saveManagerReviewAction({}, { reviewId: props.reviewId, version, ...value }), [props.reviewId]),
+    fromSaved: (current) => current,
+  });
+  const { value: part, saveState, status, message, setMessage, conflict, keepMine, useTheirs } = draft;
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [conflict, setConflict] = useState<{ version: number; current: Part } | null>(null);
   const [sharing, setSharing] = useState(false);
-  const version = useRef(props.version);
-  const latest = useRef(part);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<boolean> | null>(null);
-  const dirty = useRef(false);
 
-  const save = useCallback(async (): Promise<boolean> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
-    dirty.current = false;
-    setSaveState("saving");
-    const run = (async () => {
-      const state: ActionState<{ savedAt: string }> = await saveManagerReviewAction({}, { reviewId: props.reviewId, version: version.current, ...latest.current });
-      if (state.ok) {
-        version.current = state.version ?? version.current;
-        setSavedAt(state.data?.savedAt ?? null);
-        setMessage(null);
-        setSaveState(dirty.current ? "dirty" : "saved");
-        return true;
-      }
-      dirty.current = true;
-      if (state.code === "conflict" && state.conflict) {
-        setConflict({ version: state.conflict.version, current: state.conflict.current as Part });
-        setSaveState("conflict");
-      } else {
-        setMessage(state.message ?? "Your draft could not be saved.");
-        setSaveState("error");
-      }
-      return false;
-    })();
-    inFlight.current = run;
-    try {
-      return await run;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [props.reviewId]);
-
-  const update = (next: Part) => {
-    latest.current = next;
-    setPart(next);
-    dirty.current = true;
-    if (saveState === "conflict") return;
-    setSaveState("dirty");
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-  };
+  const update = (next: Part) => draft.change(next);
   const changeCell = (cellKey: string, patch: Partial<ManagerCell>) => {
-    update({ ...latest.current, cells: latest.current.cells.map((c) => (c.cell === cellKey ? { ...c, ...patch } : c)) });
+    update({ ...draft.latest.current, cells: draft.latest.current.cells.map((c) => (c.cell === cellKey ? { ...c, ...patch } : c)) });
     if (patch.rating) setErrors((e) => ({ ...e, [cellKey]: undefined }));
-  };
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current || inFlight.current) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  const keepMine = async () => {
-    if (!conflict) return;
-    version.current = conflict.version;
-    setConflict(null);
-    dirty.current = true;
-    await save();
-  };
-  const useTheirs = () => {
-    if (!conflict) return;
-    latest.current = conflict.current;
-    setPart(conflict.current);
-    version.current = conflict.version;
-    dirty.current = false;
-    setConflict(null);
-    setSaveState("saved");
   };
 
   const share = async () => {
     setSharing(true);
-    if (timer.current) clearTimeout(timer.current);
-    if (!(await save())) {
+    if (!(await draft.flush())) {
       setSharing(false);
       return;
     }
-    const state = await shareManagerReviewAction({}, { reviewId: props.reviewId, version: version.current });
+    const state = await shareManagerReviewAction({}, { reviewId: props.reviewId, version: draft.version() });
     setSharing(false);
     if (state.ok) {
       router.refresh();
@@ -139,14 +65,9 @@ export function ManagerReviewForm(props: {
     }
     setErrors(state.fieldErrors ?? {});
     setMessage(state.message ?? "The review could not be shared.");
-    if (state.code === "conflict" && state.conflict) {
-      setConflict({ version: state.conflict.version, current: state.conflict.current as Part });
-      setSaveState("conflict");
-    }
+    draft.takeConflict(state);
   };
 
-  const status =
-    saveState === "saving" ? "Saving…" : saveState === "dirty" ? "Unsaved changes" : saveState === "conflict" ? "Not saved: see below" : saveState === "error" ? "Not saved" : savedAt ? `Saved ${savedAt}` : "No changes yet";
   const byCell = new Map(part.cells.map((c) => [c.cell, c]));
 
   return (
@@ -244,7 +165,7 @@ export function ManagerReviewForm(props: {
           aria-invalid={errors.summary?.length ? true : undefined}
           value={part.summary}
           onChange={(e) => {
-            update({ ...latest.current, summary: e.target.value });
+            update({ ...draft.latest.current, summary: e.target.value });
             setErrors((x) => ({ ...x, summary: undefined }));
           }}
         />

@@ -2,24 +2,20 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormMessage, Textarea } from "@/components/ui/field";
 import type { Rating } from "@/lib/domain/enums";
-import type { ActionState, FieldErrors } from "@/lib/domain/result";
+import type { FieldErrors } from "@/lib/domain/result";
 import { RATING_SCALE, ratingLabel } from "@/lib/reviews/self-assessment";
 import { saveSelfAssessmentAction, submitSelfAssessmentAction } from "../actions";
+import { useAutosave } from "./use-autosave";
 
 export type FrameworkCell = { id: string; anchor: string; competencyName: string; themeName: string; expectation: string; description: string };
 export type SelfCell = { cell: string; rating: Rating | null; evidence: string; citations: string[] };
 export type CitableEntry = { id: string; title: string; occurredOn: string; cells: string[] };
 export type Learning = { id: string; item: string; cell: string };
-
-/* How long typing must pause before a draft saves itself. */
-export const AUTOSAVE_DELAY_MS = 2_000;
-
-type SaveState = "saved" | "dirty" | "saving" | "conflict" | "error";
 
 export function SelfAssessmentForm(props: {
   reviewId: string;
@@ -33,101 +29,31 @@ export function SelfAssessmentForm(props: {
   learning: Learning[];
 }) {
   const router = useRouter();
-  const [cells, setCells] = useState(() => new Map(props.initial.map((c) => [c.cell, c])));
-  const [saveState, setSaveState] = useState<SaveState>("saved");
-  const [savedAt, setSavedAt] = useState(props.savedAt);
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ version: number; current: SelfCell[] } | null>(null);
+  const draft = useAutosave<Map<string, SelfCell>, SelfCell[]>({
+    initial: new Map(props.initial.map((c) => [c.cell, c])),
+    version: props.version,
+    savedAt: props.savedAt,
+    send: useCallback((value, version) => saveSelfAssessmentAction({}, { reviewId: props.reviewId, version, cells: [...value.values()] }), [props.reviewId]),
+    fromSaved: (current) => new Map(current.map((c) => [c.cell, c])),
+  });
+  const { value: cells, saveState, status, message, setMessage, conflict, keepMine, useTheirs } = draft;
   const [missing, setMissing] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
-  const version = useRef(props.version);
-  const latest = useRef(cells);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<boolean> | null>(null);
-  const dirty = useRef(false);
-
-  const save = useCallback(async (): Promise<boolean> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
-    dirty.current = false;
-    setSaveState("saving");
-    const run = (async () => {
-      const state: ActionState<{ savedAt: string }> = await saveSelfAssessmentAction({}, { reviewId: props.reviewId, version: version.current, cells: [...latest.current.values()] });
-      if (state.ok) {
-        version.current = state.version ?? version.current;
-        setSavedAt(state.data?.savedAt ?? null);
-        setMessage(null);
-        setSaveState(dirty.current ? "dirty" : "saved");
-        return true;
-      }
-      dirty.current = true;
-      if (state.code === "conflict" && state.conflict) {
-        setConflict({ version: state.conflict.version, current: state.conflict.current as SelfCell[] });
-        setSaveState("conflict");
-      } else {
-        setMessage(state.message ?? "Your draft could not be saved.");
-        setSaveState("error");
-      }
-      return false;
-    })();
-    inFlight.current = run;
-    try {
-      return await run;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [props.reviewId]);
 
   const change = (cellKey: string, patch: Partial<SelfCell>) => {
-    const next = new Map(latest.current);
+    const next = new Map(draft.latest.current);
     next.set(cellKey, { ...next.get(cellKey)!, ...patch });
-    latest.current = next;
-    setCells(next);
-    dirty.current = true;
+    draft.change(next);
     if (patch.rating) setMissing((m) => ({ ...m, [cellKey]: undefined }));
-    if (saveState === "conflict") return;
-    setSaveState("dirty");
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-  };
-
-  // Leaving with unsaved text warns.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current || inFlight.current) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
-
-  const keepMine = async () => {
-    if (!conflict) return;
-    version.current = conflict.version;
-    setConflict(null);
-    dirty.current = true;
-    await save();
-  };
-  const useTheirs = () => {
-    if (!conflict) return;
-    const theirs = new Map(conflict.current.map((c) => [c.cell, c]));
-    latest.current = theirs;
-    setCells(theirs);
-    version.current = conflict.version;
-    dirty.current = false;
-    setConflict(null);
-    setSaveState("saved");
   };
 
   const submit = async () => {
     setSubmitting(true);
-    if (timer.current) clearTimeout(timer.current);
-    const saved = await save();
-    if (!saved) {
+    if (!(await draft.flush())) {
       setSubmitting(false);
       return;
     }
-    const state = await submitSelfAssessmentAction({}, { reviewId: props.reviewId, version: version.current });
+    const state = await submitSelfAssessmentAction({}, { reviewId: props.reviewId, version: draft.version() });
     setSubmitting(false);
     if (state.ok) {
       router.refresh();
@@ -135,15 +61,10 @@ export function SelfAssessmentForm(props: {
     }
     setMissing(state.fieldErrors ?? {});
     setMessage(state.message ?? "Your self-assessment could not be submitted.");
-    if (state.code === "conflict" && state.conflict) {
-      setConflict({ version: state.conflict.version, current: state.conflict.current as SelfCell[] });
-      setSaveState("conflict");
-    }
+    draft.takeConflict(state);
   };
 
   const missingCells = props.frameworkCells.filter((c) => missing[c.id]?.length);
-  const status =
-    saveState === "saving" ? "Saving…" : saveState === "dirty" ? "Unsaved changes" : saveState === "conflict" ? "Not saved: see below" : saveState === "error" ? "Not saved" : savedAt ? `Saved ${savedAt}` : "No changes yet";
 
   return (
     <div className="space-y-6">

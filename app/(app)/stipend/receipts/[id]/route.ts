@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import { currentSession } from "@/lib/auth/viewer";
 import { getReceiptFile } from "@/lib/dal/stipend-receipts";
 import { NotFoundError } from "@/lib/errors";
-import { logRefusal } from "@/lib/log";
+import { routeAs } from "@/lib/page-guards";
 import { RECEIPT_EXTENSIONS } from "@/lib/stipend/receipt-file";
 import type { ReceiptType } from "@/lib/stipend/receipt-type";
 import { DOWNLOAD_CSP } from "@/lib/security-policy";
@@ -14,36 +13,24 @@ import { DOWNLOAD_CSP } from "@/lib/security-policy";
  * (lib/security-policy.ts), so even a missing receipt answers sandboxed.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "Content-Security-Policy": DOWNLOAD_CSP } });
-  const session = await currentSession();
-  if (!session) return notFound();
   const { id } = await params;
-  let receipt;
-  try {
-    receipt = getReceiptFile(session.viewer, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) {
-      logRefusal(error, session.viewer.id);
-      return notFound();
-    }
-    throw error;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(receipt.file);
-  } catch {
-    return notFound();
-  }
-  const extension = RECEIPT_EXTENSIONS[receipt.contentType as ReceiptType] ?? "bin";
-  const base = receipt.originalName.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "receipt";
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": receipt.contentType,
-      "Content-Length": String(bytes.length),
-      "Content-Disposition": `attachment; filename="${base}.${extension}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": DOWNLOAD_CSP,
-    },
-  });
+  return routeAs(async (viewer) => {
+    const receipt = getReceiptFile(viewer, id);
+    // A file gone from disk (removed by the retention rule between the read and now) looks missing too.
+    const bytes = await fs.promises.readFile(receipt.file).catch(() => {
+      throw new NotFoundError("receipt");
+    });
+    const extension = RECEIPT_EXTENSIONS[receipt.contentType as ReceiptType] ?? "bin";
+    const base = receipt.originalName.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "receipt";
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "Content-Type": receipt.contentType,
+        "Content-Length": String(bytes.length),
+        "Content-Disposition": `attachment; filename="${base}.${extension}"`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+        "Content-Security-Policy": DOWNLOAD_CSP,
+      },
+    });
+  }, { "Content-Security-Policy": DOWNLOAD_CSP });
 }
