@@ -15,6 +15,7 @@ import { countRatings } from "@/lib/reviews/manager-review";
 import { ratingLabel } from "@/lib/reviews/self-assessment";
 import { orgBelow } from "./manager-reviews";
 import { orgToday } from "./org-settings";
+import { isAdmin } from "@/lib/policies/core";
 
 /*
  * The team page and calibration: a manager's whole org below them (admins:
@@ -25,7 +26,7 @@ function assertTeamViewer(viewer: Viewer) {
   if (!canSeeTeamReviews(viewer, viewer.hasReports)) throw new NotFoundError("page");
 }
 
-const scopeOf = (viewer: Viewer): SQL | undefined => (viewer.role === "admin" ? undefined : sql`${reviews.personId} in ${orgBelow(viewer.id)}`);
+const scopeOf = (viewer: Viewer): SQL | undefined => (isAdmin(viewer) ? undefined : sql`${reviews.personId} in ${orgBelow(viewer.id)}`);
 
 /* The cycles a team or calibration view can show, newest first. */
 export function listCycleChoices(viewer: Viewer) {

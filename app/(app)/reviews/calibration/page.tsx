@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RATING_SHADE } from "@/components/reviews/review-heatmap";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { getCalibration } from "@/lib/dal/review-team";
@@ -10,12 +11,12 @@ import { orNotFound, requireViewerWho } from "@/lib/page-guards";
 import { canSeeTeamReviews } from "@/lib/policies/reviews";
 import { differsBy, differsLabel } from "@/lib/reviews/manager-review";
 import { ratingLabel } from "@/lib/reviews/self-assessment";
+import { isAdmin } from "@/lib/policies/core";
 
 export const metadata: Metadata = { title: "Calibration" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
-const selectClass = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm";
 
 export default async function CalibrationPage({ searchParams }: Props) {
   const viewer = await requireViewerWho((v) => canSeeTeamReviews(v, v.hasReports), "calibration");
@@ -38,38 +39,42 @@ export default async function CalibrationPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Calibration"
-        description={viewer.role === "admin" ? "Everyone's ratings in a cycle, manager ratings with the submitted self rating beside them." : "Your org's ratings in a cycle, manager ratings with the submitted self rating beside them."}
+        description={isAdmin(viewer) ? "Everyone's ratings in a cycle, manager ratings with the submitted self rating beside them." : "Your org's ratings in a cycle, manager ratings with the submitted self rating beside them."}
         actions={<ButtonLink href={`/reviews/calibration/export?${query}`} variant="secondary">Download CSV</ButtonLink>}
       />
       <Card className="mb-6">
         <form method="get" className="grid gap-3 px-5 py-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter calibration">
-          <div>
-            <label htmlFor="cycle" className="block text-sm font-medium text-stone-800">Cycle</label>
-            <select id="cycle" name="cycle" defaultValue={data.cycle.id} className={selectClass}>
-              {data.cycles.map((c) => <option key={c.id} value={c.id}>{c.name}{c.status === "closed" ? " (closed)" : ""}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="team" className="block text-sm font-medium text-stone-800">Team</label>
-            <select id="team" name="team" defaultValue={filters.team ?? ""} className={selectClass}>
-              <option value="">All teams</option>
-              {data.options.teams.map((t) => <option key={t} value={t}>{t}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="level" className="block text-sm font-medium text-stone-800">Level</label>
-            <select id="level" name="level" defaultValue={filters.levelKey ?? ""} className={selectClass}>
-              <option value="">All levels</option>
-              {data.options.levels.map((l) => <option key={l.key} value={l.key}>{l.label}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="manager" className="block text-sm font-medium text-stone-800">Manager</label>
-            <select id="manager" name="manager" defaultValue={filters.managerId ?? ""} className={selectClass}>
-              <option value="">All managers</option>
-              {data.options.managers.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
-          </div>
+          <Field id="cycle" label="Cycle">
+            {(aria) => (
+              <Select {...aria} name="cycle" defaultValue={data.cycle.id}>
+                {data.cycles.map((c) => <option key={c.id} value={c.id}>{c.name}{c.status === "closed" ? " (closed)" : ""}</option>)}
+              </Select>
+            )}
+          </Field>
+          <Field id="team" label="Team">
+            {(aria) => (
+              <Select {...aria} name="team" defaultValue={filters.team ?? ""}>
+                <option value="">All teams</option>
+                {data.options.teams.map((t) => <option key={t} value={t}>{t}</option>)}
+              </Select>
+            )}
+          </Field>
+          <Field id="level" label="Level">
+            {(aria) => (
+              <Select {...aria} name="level" defaultValue={filters.levelKey ?? ""}>
+                <option value="">All levels</option>
+                {data.options.levels.map((l) => <option key={l.key} value={l.key}>{l.label}</option>)}
+              </Select>
+            )}
+          </Field>
+          <Field id="manager" label="Manager">
+            {(aria) => (
+              <Select {...aria} name="manager" defaultValue={filters.managerId ?? ""}>
+                <option value="">All managers</option>
+                {data.options.managers.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              </Select>
+            )}
+          </Field>
           <Button type="submit" variant="secondary">Show</Button>
         </form>
       </Card>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
 import { Badge, Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, TableHead } from "@/components/ui/table";
 import { listTeamReviews, type TeamSort, type TeamStatus } from "@/lib/dal/review-team";
@@ -31,46 +32,49 @@ export default async function TeamReviewsPage({ searchParams }: Props) {
   const sort = SORTS.find((s) => s.value === one(params.sort))?.value ?? "name";
   const filters = { cycleId: one(params.cycle), team: one(params.team), status, sort };
   const data = orNotFound(viewer, () => listTeamReviews(viewer, filters));
-  const selectClass = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm";
   return (
     <>
       <PageHeader title="Team reviews" description="Your direct reports, whose reviews you write, then the rest of your org below them, read-only. Overdue reviews are marked." />
       <Card className="mb-6">
         <form method="get" className="grid gap-3 px-5 py-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter and sort">
-          <div>
-            <label htmlFor="cycle" className="block text-sm font-medium text-stone-800">Cycle</label>
-            <select id="cycle" name="cycle" defaultValue={data.cycle?.id ?? ""} className={selectClass}>
-              {data.cycles.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}{c.status === "closed" ? " (closed)" : ""}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="team" className="block text-sm font-medium text-stone-800">Team</label>
-            <select id="team" name="team" defaultValue={filters.team ?? ""} className={selectClass}>
-              <option value="">All teams</option>
-              {data.teams.map((t) => (
-                <option key={t} value={t}>{t}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="status" className="block text-sm font-medium text-stone-800">Status</label>
-            <select id="status" name="status" defaultValue={status ?? ""} className={selectClass}>
-              <option value="">Any status</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>{statusLabel(s)}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="sort" className="block text-sm font-medium text-stone-800">Sort by</label>
-            <select id="sort" name="sort" defaultValue={sort} className={selectClass}>
-              {SORTS.map((s) => (
-                <option key={s.value} value={s.value}>{s.label}</option>
-              ))}
-            </select>
-          </div>
+          <Field id="cycle" label="Cycle">
+            {(aria) => (
+              <Select {...aria} name="cycle" defaultValue={data.cycle?.id ?? ""}>
+                {data.cycles.map((c) => (
+                  <option key={c.id} value={c.id}>{c.name}{c.status === "closed" ? " (closed)" : ""}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="team" label="Team">
+            {(aria) => (
+              <Select {...aria} name="team" defaultValue={filters.team ?? ""}>
+                <option value="">All teams</option>
+                {data.teams.map((t) => (
+                  <option key={t} value={t}>{t}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="status" label="Status">
+            {(aria) => (
+              <Select {...aria} name="status" defaultValue={status ?? ""}>
+                <option value="">Any status</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>{statusLabel(s)}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="sort" label="Sort by">
+            {(aria) => (
+              <Select {...aria} name="sort" defaultValue={sort}>
+                {SORTS.map((s) => (
+                  <option key={s.value} value={s.value}>{s.label}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
           <Button type="submit" variant="secondary">Show</Button>
         </form>
       </Card>

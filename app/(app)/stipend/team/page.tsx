@@ -6,6 +6,7 @@ import { orgYear } from "@/lib/dal/org-settings";
 import { yearsAround } from "@/lib/domain/org-time";
 import { ClaimsTable } from "../_components/claims-table";
 import { YearSwitcher, yearFrom } from "../_components/year-switcher";
+import { isAdmin } from "@/lib/policies/core";
 
 export const metadata: Metadata = { title: "Team stipend claims" };
 
@@ -20,7 +21,7 @@ export default async function TeamClaimsPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Team stipend claims"
-        description={viewer.role === "admin" ? "Every claim in the organisation. Read-only here: decisions are made on each claim." : "Claims by everyone in your org. You decide only your direct reports' claims."}
+        description={isAdmin(viewer) ? "Every claim in the organisation. Read-only here: decisions are made on each claim." : "Claims by everyone in your org. You decide only your direct reports' claims."}
       />
       <div className="mb-4">
         <YearSwitcher years={yearsAround(currentYear)} current={year} hrefFor={(y) => `/stipend/team?year=${y}`} />
