@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PACKET_STATUSES, type PacketStatus } from "@/lib/domain/enums";
 import { nextPacketStatus, PACKET_STEPS, type PacketStep } from "@/lib/packets/flow";
-import type { Relationship } from "./core";
+import type { PolicyViewer, Relationship } from "./core";
 import { canReadManagerPart, canReadPacket, canReadPacketNotes, canStartPacket, canTakePacketStep, canWriteCase, canWriteManagerPart, canWritePacketNotes, packetRole } from "./packets";
 
 /* Every role the access-control table names, as (viewer, relationship to the packet's author). */
-const ROLES = {
+type RoleName = "author" | "author who is an admin" | "direct manager" | "manager above" | "unrelated manager" | "peer" | "admin";
+const ROLES: Record<RoleName, [PolicyViewer, Relationship]> = {
   author: [{ id: "a", role: "engineer" }, "self"],
   "author who is an admin": [{ id: "a", role: "admin" }, "self"],
   "direct manager": [{ id: "m", role: "manager" }, "direct-report"],
@@ -13,8 +14,7 @@ const ROLES = {
   "unrelated manager": [{ id: "o", role: "manager" }, "none"],
   peer: [{ id: "p", role: "engineer" }, "none"],
   admin: [{ id: "x", role: "admin" }, "none"],
-} as const satisfies Record<string, readonly [{ id: string; role: "engineer" | "manager" | "admin" }, Relationship]>;
-type RoleName = keyof typeof ROLES;
+};
 const ALL = Object.keys(ROLES) as RoleName[];
 
 /* The whole machine: status x step -> the status it leads to. */
