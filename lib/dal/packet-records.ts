@@ -30,6 +30,7 @@ export function loadPacket(ex: Executor, packetId: string) {
       id: packets.id,
       personId: packets.personId,
       personName: people.name,
+      personManagerId: people.managerId,
       status: packets.status,
       kind: packets.kind,
       frameworkVersionId: packets.frameworkVersionId,

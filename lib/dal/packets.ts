@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
-import { packets, people, versionLevels } from "@/db/schema";
+import { frameworkVersions, packets, people, versionLevels } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
 import { levelLabel } from "@/lib/domain/level-label";
 import type { Viewer } from "@/lib/domain/viewer";
@@ -45,7 +45,9 @@ export function getPacket(viewer: Viewer, packetId: string) {
     role,
     from,
     target,
+    frameworkVersion: db().select({ number: frameworkVersions.number, name: frameworkVersions.name }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).get()!,
     startedBy: names(packet.startedById),
+    authorManager: names(packet.personManagerId),
     cells,
     manager: manager ? { cells: manager, author: names(packet.managerAuthorId) } : null,
     readiness: manager ? packetReadiness(db(), packet, manager) : null,
