@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { evidenceEntries, people, reviewCycles, reviews, stipendClaims } from "@/db/schema";
+import { evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims } from "@/db/schema";
 import { DEMO, expect, storageStateFor, test, type DemoRole } from "./support/fixtures";
 
 /*
@@ -48,11 +48,23 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "admin", path: () => "/admin/cycles" },
   { role: "admin", path: () => "/admin/settings" },
   { role: "admin", path: () => "/stipend/admin" },
+  { role: "engineer", path: () => "/packets" },
+  { role: "engineer", path: () => "/packets/new" },
+  { role: "engineer", path: (id) => `/packets/${id.engineerPacket}` },
+  { role: "manager", path: () => "/packets" },
+  { role: "manager", path: () => "/packets/new" },
+  { role: "manager", path: (id) => `/packets/${id.peerPacket}` },
+  { role: "manager", path: (id) => `/packets/${id.engineerPacket}` },
+  { role: "admin", path: () => "/packets" },
+  { role: "admin", path: () => "/admin/packets" },
+  { role: "admin", path: (id) => `/packets/${id.otherTeamPacket}` },
 ];
 
 let ids: Ids;
 test.beforeAll(({ db }) => {
   const engineer = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO.engineer.email)).get()!.id;
+  const idOf = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+  const packetOf = (personId: string) => db.select({ id: packets.id }).from(packets).where(eq(packets.personId, personId)).get()!.id;
   const reviewIn = (status: "open" | "closed", personId = engineer) =>
     db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, personId), eq(reviewCycles.status, status))).get()!.id;
   ids = {
@@ -62,7 +74,11 @@ test.beforeAll(({ db }) => {
     openReview: reviewIn("open"),
     pastReview: reviewIn("closed"),
     // Alex's manager review is a draft with a disagreement and private notes: the manager's writing view.
-    peerOpenReview: reviewIn("open", db.select({ id: people.id }).from(people).where(eq(people.email, "alex@example.com")).get()!.id),
+    peerOpenReview: reviewIn("open", idOf("alex@example.com")),
+    // Demo packets: Jordan's returned draft, Alex's submitted to Sam (the review view), Noor's endorsed track move.
+    engineerPacket: packetOf(engineer),
+    peerPacket: packetOf(idOf("alex@example.com")),
+    otherTeamPacket: packetOf(idOf("noor@example.com")),
   };
 });
 
