@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, Executor } from "@/db";
 import { auditLog, evidenceEntries, frameworkVersions, packetCells, packetCitations, packetEvents, packetPrivateNotes, packets, versionCompetencies, versionThemes } from "@/db/schema";
 import type { PacketKind, PacketRating, PacketStatus } from "@/lib/domain/enums";
+import { demoCaseText } from "./demo-packet-texts";
 
 /*
  * Demo promotion packets, one in each state so far:
@@ -61,7 +62,7 @@ const PACKETS: DemoPacket[] = [
     summary: "I led the platform migration end to end and now set technical direction for two teams.",
     written: "all",
     ratedBy: "sam",
-    rate: (cell, i) => (i < 4 ? { rating: cell === "leadership.influence" ? "not-yet" : "meets", comment: "Seen this half." } : { rating: null }),
+    rate: (_cell, i) => (i < 4 ? { rating: "meets", comment: "Seen this half." } : { rating: null }),
     notes: "Check with Priya how this lands next to the other Staff candidates before endorsing.",
     steps: [
       { step: "start", by: "alex", daysAgo: 14, from: null, to: "draft" },
@@ -102,8 +103,6 @@ const PACKETS: DemoPacket[] = [
   },
 ];
 
-const caseText = (who: string, name: string) => `${name}: what ${who} did this year at the target level, with the evidence cited below.`;
-
 export function seedDemoPackets(database: Db, ids: Map<string, string>, now = new Date()) {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
   database.transaction(
@@ -142,7 +141,7 @@ export function seedDemoPackets(database: Db, ids: Map<string, string>, now = ne
         cells.forEach((c, i) => {
           const rated = p.rate?.(c.key, i);
           tx.insert(packetCells)
-            .values({ packetId: id, competencyKey: c.competencyKey, themeKey: c.themeKey, caseText: p.written === "all" ? caseText(p.who[0]!.toUpperCase() + p.who.slice(1), c.name) : "", textVersion: p.written === "all" ? 2 : 1, managerRating: rated?.rating ?? null, managerComment: rated?.comment ?? "", managerJustification: rated?.justification ?? "" })
+            .values({ packetId: id, competencyKey: c.competencyKey, themeKey: c.themeKey, caseText: p.written === "all" ? demoCaseText(p.who, c.key, c.name) : "", textVersion: p.written === "all" ? 2 : 1, managerRating: rated?.rating ?? null, managerComment: rated?.comment ?? "", managerJustification: rated?.justification ?? "" })
             .run();
           for (const title of p.cites?.[c.key] ?? []) citeByTitle(tx, id, personId, c, title);
         });

@@ -80,6 +80,7 @@ export function latestSharedRatings(viewer: Viewer, personId: string) {
     reviewId: review.id,
     cycleName: review.cycleName,
     levelLabel: levelLabel(level ? { ...level, key: review.levelKey } : { key: review.levelKey }),
+    selfShown: showSelf,
     cells: Object.fromEntries(cells.map((c) => [cellId(c), { self: showSelf ? c.self : null, manager: showManager ? c.manager : null }])) as Record<string, { self: Rating | null; manager: Rating | null }>,
   };
 }

@@ -21,6 +21,8 @@ export type ReadinessTarget = { label: string; trackName?: string | null; trackM
 
 export type Readiness = {
   ready: boolean;
+  /* The lowest rating that is not a gap, so a form can ask for a justification where one is needed. */
+  minimumRating: ReadinessRule["minimumRating"];
   rule: string;
   summary: string;
   total: number;
@@ -30,6 +32,8 @@ export type Readiness = {
 };
 
 const rank = (rating: PacketRating) => PACKET_RATINGS.indexOf(rating);
+/* A rating below the rule's minimum: the cell is a gap, which counts only with a justification. */
+export const isGap = (rating: PacketRating | null, minimumRating: ReadinessRule["minimumRating"]) => rating !== null && rank(rating) < rank(minimumRating);
 const mention = ({ id, anchor, name }: ReadinessCell): CellMention => ({ id, anchor, name });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -45,7 +49,7 @@ export function readinessRuleInWords(rule: ReadinessRule, target?: ReadinessTarg
 export function assessReadiness(rule: ReadinessRule, cells: ReadinessCell[], target?: ReadinessTarget): Readiness {
   const minimum = packetRatingLabel(rule.minimumRating);
   const unrated = cells.filter((c) => !c.rating);
-  const gaps = cells.filter((c) => c.rating && rank(c.rating) < rank(rule.minimumRating));
+  const gaps = cells.filter((c) => isGap(c.rating, rule.minimumRating));
   const atStandard = cells.length - unrated.length - gaps.length;
   const written = gaps.filter((c) => c.justification.trim() !== "");
   const allowed = rule.maxJustifiedGaps ?? Infinity;
@@ -63,5 +67,5 @@ export function assessReadiness(rule: ReadinessRule, cells: ReadinessCell[], tar
   const summary = ready
     ? `Ready: ${atStandard} of ${plural(cells.length, "cell")} at ${minimum} or above${justified.length ? `, ${plural(justified.length, "gap")} justified` : ""}.`
     : `Not ready: ${plural(holding.length, "cell holds", "cells hold")} the packet back.`;
-  return { ready, rule: readinessRuleInWords(rule, target), summary, total: cells.length, atStandard, justified, holding };
+  return { ready, minimumRating: rule.minimumRating, rule: readinessRuleInWords(rule, target), summary, total: cells.length, atStandard, justified, holding };
 }

@@ -112,8 +112,8 @@ export function CaseForm(props: {
           </ul>
         </ConflictPanel>
       ) : null}
-      <section aria-labelledby="summary-label" className="rounded-lg border border-stone-200 bg-white px-5 py-4 shadow-xs">
-        <label id="summary-label" htmlFor="packet-summary" className="mb-2 block text-base font-semibold text-stone-900">
+      <div className="rounded-lg border border-stone-200 bg-white px-5 py-4 shadow-xs">
+        <label htmlFor="packet-summary" className="mb-2 block text-base font-semibold text-stone-900">
           Summary: why now, for {props.targetLabel}
         </label>
         <Textarea
@@ -135,7 +135,7 @@ export function CaseForm(props: {
             {errors.summary.join(" ")}
           </p>
         ) : null}
-      </section>
+      </div>
       {props.cells.map((cell) => (
         <CaseCellEditor key={cell.id} cell={cell} value={byCell.get(cell.id) ?? { cell: cell.id, text: "", citations: [] }} onChange={(patch) => changeCell(cell.id, patch)} context={props.context[cell.id]} entries={props.entries} audience={props.audience} error={errors[cell.id]} />
       ))}

@@ -5,7 +5,7 @@ import { wordDiff } from "@/lib/framework/word-diff";
 import { ratingLabel } from "@/lib/reviews/self-assessment";
 
 export type CellText = { expectation: string; description: string; examples?: string[] };
-export type LatestReview = { cycleName: string; levelLabel: string; cells: Record<string, { self: Rating | null; manager: Rating | null }> } | null;
+export type LatestReview = { cycleName: string; levelLabel: string; selfShown: boolean; cells: Record<string, { self: Rating | null; manager: Rating | null }> } | null;
 export type Learning = { id: string; item: string; cell: string };
 
 /*
@@ -60,7 +60,7 @@ export function CellContext(props: { cellId: string; target: CellText | null; cu
         <span className="font-medium text-stone-800">Latest shared review:</span>{" "}
         {review ? (
           <>
-            {review.cycleName}, against {review.levelLabel}: self {ratingLabel(ratings?.self)}, manager {ratingLabel(ratings?.manager)}
+            {review.cycleName}, against {review.levelLabel}: {review.selfShown ? `self ${ratingLabel(ratings?.self)}, ` : ""}manager {ratingLabel(ratings?.manager)}
           </>
         ) : (
           "none yet"

@@ -51,7 +51,7 @@ export default async function PacketPage({ params }: Props) {
           c.id,
           <div key={c.id} className="space-y-4">
             {feedback && (feedback.rating || feedback.comment) ? (
-              <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2" data-testid="cell-feedback">
+              <div className={`rounded-md border px-3 py-2 ${feedback.rating === "not-yet" || feedback.justification ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-stone-50"}`} data-testid="cell-feedback">
                 <ManagerView cell={feedback} by={manager?.author ?? null} heading="Feedback" />
               </div>
             ) : null}

@@ -2,15 +2,16 @@
 
 import type { ReactNode } from "react";
 import { Textarea } from "@/components/ui/field";
-import { PACKET_RATING_SCALE } from "@/lib/packets/flow";
+import { PACKET_RATING_SCALE, packetRatingLabel } from "@/lib/packets/flow";
+import { isGap, type ReadinessRule } from "@/lib/packets/readiness";
 import type { EditorCell } from "./case-cell-editor";
 import type { ManagerCellView } from "./packet-parts";
 
 /* One cell of the manager's part: the author's case beside the rating, comment and justification. */
-export function ReviewCellEditor(props: { cell: EditorCell; value: ManagerCellView; onChange: (patch: Partial<ManagerCellView>) => void; caseContent: ReactNode; targetLabel: string; audience: string; error?: string[] }) {
+export function ReviewCellEditor(props: { cell: EditorCell; value: ManagerCellView; onChange: (patch: Partial<ManagerCellView>) => void; caseContent: ReactNode; targetLabel: string; audience: string; minimumRating: ReadinessRule["minimumRating"]; error?: string[] }) {
   const { cell, value } = props;
   const errorId = props.error?.length ? `${cell.anchor}-review-error` : undefined;
-  const gap = value.rating === "not-yet";
+  const gap = isGap(value.rating, props.minimumRating);
   return (
     <section id={cell.anchor} aria-labelledby={`${cell.anchor}-title`} className={`scroll-mt-20 rounded-lg border bg-white shadow-xs ${errorId ? "border-red-400" : gap ? "border-amber-400" : "border-stone-200"}`} data-testid="review-cell">
       <h2 id={`${cell.anchor}-title`} className="border-b border-stone-200 px-5 py-3 text-base font-semibold text-stone-900">
@@ -44,15 +45,17 @@ export function ReviewCellEditor(props: { cell: EditorCell; value: ManagerCellVi
               Markdown. Visible to: {props.audience}
             </p>
           </div>
-          <div className="space-y-1.5">
-            <label htmlFor={`${cell.anchor}-justification`} className="block text-sm font-medium text-stone-800">
-              Justification for a gap in {cell.name}
-            </label>
-            <Textarea id={`${cell.anchor}-justification`} rows={gap ? 3 : 2} aria-describedby={`${cell.anchor}-justification-hint`} value={value.justification} onChange={(e) => props.onChange({ justification: e.target.value })} />
-            <p id={`${cell.anchor}-justification-hint`} className="text-xs text-stone-600">
-              Needed when you rate this cell below the readiness rule&apos;s minimum: a gap counts only with a written justification. Visible to: {props.audience}
-            </p>
-          </div>
+          {gap || value.justification.trim() ? (
+            <div className="space-y-1.5">
+              <label htmlFor={`${cell.anchor}-justification`} className="block text-sm font-medium text-stone-800">
+                Justification for a gap in {cell.name}
+              </label>
+              <Textarea id={`${cell.anchor}-justification`} rows={3} aria-describedby={`${cell.anchor}-justification-hint`} value={value.justification} onChange={(e) => props.onChange({ justification: e.target.value })} />
+              <p id={`${cell.anchor}-justification-hint`} className="text-xs text-stone-600">
+                {gap ? `Rated below ${packetRatingLabel(props.minimumRating)}: this cell counts towards readiness only with a written justification.` : "Not needed at this rating; it is kept with the packet."} Visible to: {props.audience}
+              </p>
+            </div>
+          ) : null}
         </div>
       </div>
     </section>

@@ -99,7 +99,7 @@ export function ReviewForm(props: {
         </ConflictPanel>
       ) : null}
       {props.cells.map((cell) => (
-        <ReviewCellEditor key={cell.id} cell={cell} value={byCell.get(cell.id) ?? { cell: cell.id, rating: null, comment: "", justification: "" }} onChange={(patch) => changeCell(cell.id, patch)} caseContent={props.caseContent[cell.id]} targetLabel={props.targetLabel} audience={props.audience} error={errors[cell.id]} />
+        <ReviewCellEditor key={cell.id} cell={cell} value={byCell.get(cell.id) ?? { cell: cell.id, rating: null, comment: "", justification: "" }} onChange={(patch) => changeCell(cell.id, patch)} caseContent={props.caseContent[cell.id]} targetLabel={props.targetLabel} audience={props.audience} minimumRating={readiness.minimumRating} error={errors[cell.id]} />
       ))}
       <ReviewSteps
         authorName={props.authorName}

@@ -21,7 +21,7 @@ export function StartForm({ personId, targets, versionLabel, forSelf, personName
         <legend className="text-sm font-medium text-stone-800">Target level</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2" key={state.attempt}>
           {targets.map((t) => (
-            <label key={t.key} className="flex cursor-pointer gap-3 rounded-md border border-stone-300 px-4 py-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label key={t.key} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-300 px-4 py-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
               <input type="radio" name="targetLevelKey" value={t.key} defaultChecked={chosen === t.key} className="mt-1" />
               <span>
                 <span className="block font-medium text-stone-900">{t.label}</span>

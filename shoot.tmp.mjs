@@ -1,0 +1,14 @@
+import { chromium } from "@playwright/test";
+import Database from "better-sqlite3";
+const db = new Database("e2e/.data/trellis.db", { readonly: true });
+const pid = (email) => db.prepare("select p.id from packets p join people x on x.id = p.person_id where x.email = ? order by p.created_at limit 1").get(email).id;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const [role, path, name, scroll, width] = process.argv.slice(2);
+const ctx = await browser.newContext({ storageState: `e2e/.auth/${role}.json`, viewport: { width: Number(width ?? 1280), height: 900 } });
+const page = await ctx.newPage();
+await page.goto(`http://localhost:3101${path.replace(/@(\w+)/, (_, who) => pid(`${who}@example.com`))}`);
+if (scroll && scroll !== "0") await page.evaluate((y) => window.scrollTo(0, y), Number(scroll));
+await page.waitForTimeout(200);
+await page.screenshot({ path: `/tmp/pk-shots/${name}.png` });
+await ctx.close();
+await browser.close();
