@@ -56,7 +56,6 @@ export function getPacket(viewer: Viewer, packetId: string) {
     cited: Object.fromEntries(entriesById(db(), [...new Set(cells.flatMap((c) => c.citations))])),
     can: {
       writeCase: canWriteCase(viewer, relationship, packet.status),
-      submit: step("submit"),
       writeReview: canWriteManagerPart(viewer, relationship, packet.status),
       withdraw: step("withdraw"),
       readNotes: canReadPacketNotes(viewer, relationship),

@@ -142,12 +142,18 @@ export default async function PacketPage({ params }: Props) {
             cells={cells}
             cited={data.cited}
             manager={manager}
-            managerNote={own && packet.status === "submitted" ? `With ${data.authorManager ?? "your manager"} since ${formatDateTime(packet.submittedAt)}. You see their ratings and comments when they return or endorse it.` : null}
+            managerNote={
+              own && packet.status === "submitted"
+                ? `With ${data.authorManager ?? "your manager"} since ${formatDateTime(packet.submittedAt)}. You see their ratings and comments when they return or endorse it.`
+                : manager
+                  ? `The manager's ratings, comments and justifications are visible to: ${own ? "you, your managers and admins" : `${name}'s managers and admins, and ${name} once the packet is returned or endorsed`}.`
+                  : null
+            }
             context={context(false)}
           />
         )}
 
-        <Timeline events={data.events} />
+        <Timeline events={data.events} audience={audience} />
 
         {notes ? (
           <section aria-labelledby="packet-notes-title" className="rounded-lg border-2 border-dashed border-stone-400 bg-stone-50 px-5 py-4" data-testid="private-notes">
@@ -172,7 +178,7 @@ export default async function PacketPage({ params }: Props) {
           </section>
         ) : null}
 
-        {can.withdraw ? <WithdrawForm packetId={packet.id} /> : null}
+        {can.withdraw ? <WithdrawForm packetId={packet.id} audience={audience} /> : null}
       </div>
     </>
   );

@@ -7,10 +7,10 @@ import { PACKET_EVENT_LABEL, PACKET_STATUS_LABEL } from "@/lib/packets/flow";
 type Event = { id: number; at: Date; step: string; fromStatus: PacketStatus | null; toStatus: PacketStatus; note: string; actorName: string | null };
 
 /* Every step the packet has taken: who, when, from what to what, and why. */
-export function Timeline({ events }: { events: Event[] }) {
+export function Timeline({ events, audience }: { events: Event[]; audience: string }) {
   return (
     <Card>
-      <CardHeader id="timeline-title" title="Timeline" description="Every step, with who took it, when and why." />
+      <CardHeader id="timeline-title" title="Timeline" description={`Every step, with who took it, when and why. Visible to: ${audience}.`} />
       <ol aria-labelledby="timeline-title" className="divide-y divide-stone-200" data-testid="timeline">
         {events.map((e) => (
           <li key={e.id} className="px-5 py-3">

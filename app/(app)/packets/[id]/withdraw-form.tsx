@@ -8,7 +8,7 @@ import type { ActionState } from "@/lib/domain/result";
 import { withdrawPacketAction } from "./actions";
 
 /* Withdrawing closes the packet for good (a new one can be started); the reason goes on the timeline. */
-export function WithdrawForm({ packetId }: { packetId: string }) {
+export function WithdrawForm({ packetId, audience }: { packetId: string; audience: string }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<ActionState, FormData>(withdrawPacketAction, {});
   useEffect(() => {
@@ -20,7 +20,7 @@ export function WithdrawForm({ packetId }: { packetId: string }) {
       <form action={formAction} className="mt-3 max-w-xl space-y-3" noValidate>
         <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
         <input type="hidden" name="packetId" value={packetId} />
-        <Field id="withdraw-reason" label="Why it is withdrawn" hint="Shown on the packet's timeline. The packet stays readable; a new one can be started." errors={state.fieldErrors?.reason}>
+        <Field id="withdraw-reason" label="Why it is withdrawn" hint={`Shown on the packet's timeline, visible to: ${audience}. The packet stays readable; a new one can be started.`} errors={state.fieldErrors?.reason}>
           {(aria) => <Textarea {...aria} name="reason" rows={2} defaultValue={state.values?.reason ?? ""} key={state.attempt} />}
         </Field>
         <Button type="submit" variant="danger" disabled={pending}>
