@@ -42,6 +42,8 @@ async function replay(page: Page, captured: Awaited<ReturnType<typeof captureAut
 }
 
 test("an unrelated engineer and an unrelated manager are refused by URL and by a replayed action", async ({ browser, createPerson, db }) => {
+  // Two sign-ins through the form and two autosaves.
+  test.setTimeout(60_000);
   const target = await team(createPerson);
   const targetPacket = insertPacket(db, { personId: target.engineer.id, status: "submitted", caseText: "The real case" });
   const other = await team(createPerson);
@@ -79,6 +81,8 @@ test("an unrelated engineer and an unrelated manager are refused by URL and by a
 });
 
 test("a manager starts a Senior report's move to the management track, once", async ({ browser, createPerson }) => {
+  // A sign-in and three axe scans: over 30 s while other builds share the two cores.
+  test.setTimeout(60_000);
   const tag = crypto.randomUUID().slice(0, 6);
   const manager = await createPerson({ name: `Max Manager ${tag}`, role: "manager", trackKey: "mgmt", levelKey: "m2" });
   const senior = await createPerson({ name: `Sid Senior ${tag}`, managerId: manager.id, levelKey: "ic3" });
@@ -105,6 +109,8 @@ test("a manager starts a Senior report's move to the management track, once", as
 });
 
 test("an admin sets the readiness rule, with the number checked beside its field, and packets state it", async ({ browser }) => {
+  // Two axe scans and six page loads.
+  test.setTimeout(60_000);
   const page = await pageAs(browser, "admin");
   await page.goto("/admin/packets");
   await expect(page.getByTestId("rule-in-words")).toHaveText(/or writes a justification for each cell rated below that\.$/);

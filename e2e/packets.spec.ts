@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { packetPrivateNotes, packets } from "@/db/schema";
+import { packetCells, packetPrivateNotes, packets } from "@/db/schema";
+import { insertPacket } from "@/lib/test/factory-packets";
 import { expectNoSeriousViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
 import { cellNames, logWin, packetCell, recordBodies } from "./support/packets";
@@ -134,4 +135,29 @@ test("draft, submit, return with feedback, revise, resubmit, rate, a named gap, 
 
   expect(db.select({ status: packets.status }).from(packets).where(eq(packets.id, packetId)).get()).toEqual({ status: "endorsed" });
   expect(db.select({ body: packetPrivateNotes.body }).from(packetPrivateNotes).where(eq(packetPrivateNotes.packetId, packetId)).get()?.body).toBe(secret);
+});
+
+test("two tabs on one packet: the later save is told, keeps its text and sees the saved version", async ({ browser, createPerson, db }) => {
+  const manager = await createPerson({ role: "manager", trackKey: "mgmt", levelKey: "m1" });
+  const engineer = await createPerson({ managerId: manager.id });
+  const packetId = insertPacket(db, { personId: engineer.id });
+  const first = cellNames(db)[0]!;
+  const one = await pageAs(browser, engineer);
+  const two = await one.context().newPage();
+  for (const tab of [one, two]) {
+    await tab.clock.install();
+    await tab.goto(`/packets/${packetId}`);
+  }
+  await one.getByLabel(`Your case for ${first}`).fill("Written in the first tab.");
+  await one.clock.runFor(AUTOSAVE);
+  await expect(one.getByTestId("case-save-status")).toHaveText(/^Saved/);
+  await two.getByLabel(`Your case for ${first}`).fill("Written in the second tab.");
+  await two.clock.runFor(AUTOSAVE);
+  const conflict = two.getByTestId("conflict");
+  await expect(conflict.getByTestId("conflict-cell")).toContainText("Written in the first tab.");
+  await expect(two.getByLabel(`Your case for ${first}`)).toHaveValue("Written in the second tab.");
+  await conflict.getByRole("button", { name: "Keep mine and save" }).click();
+  await expect(two.getByTestId("case-save-status")).toHaveText(/^Saved/);
+  await one.context().close();
+  expect(db.select({ text: packetCells.caseText }).from(packetCells).where(eq(packetCells.packetId, packetId)).all().map((c) => c.text)).toContain("Written in the second tab.");
 });
