@@ -39,7 +39,6 @@ export function getPacket(viewer: Viewer, packetId: string) {
   const names = (id: string | null) => (id ? (db().select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null) : null);
   const events = packetTimeline(packetId);
   const last = events.at(-1);
-  const step = (s: Parameters<typeof canTakePacketStep>[3]) => canTakePacketStep(viewer, relationship, packet.status, s);
   return {
     packet: { ...packet, summary: saved.summary },
     role,
@@ -57,12 +56,11 @@ export function getPacket(viewer: Viewer, packetId: string) {
     can: {
       writeCase: canWriteCase(viewer, relationship, packet.status),
       writeReview: canWriteManagerPart(viewer, relationship, packet.status),
-      withdraw: step("withdraw"),
+      withdraw: canTakePacketStep(viewer, relationship, packet.status, "withdraw"),
       readNotes: canReadPacketNotes(viewer, relationship),
     },
   };
 }
-export type PacketView = ReturnType<typeof getPacket>;
 
 const target = alias(versionLevels, "target");
 const rowColumns = {
