@@ -24,7 +24,9 @@ export function ReadinessMeter({ readiness, id = "readiness" }: { readiness: Rea
       <p className="mt-2 text-sm text-stone-700">
         <span className="font-medium">The rule:</span> {readiness.rule}
       </p>
-      {readiness.holding.length ? (
+      {readiness.unrated === readiness.total ? (
+        <p className="mt-3 text-sm text-stone-700">No cell is rated yet: the manager rates each one against the target level once the packet is submitted to them.</p>
+      ) : readiness.holding.length ? (
         <div className="mt-3 text-sm">
           <p className="font-medium text-stone-900">Holding the packet back</p>
           <ul className="mt-1 space-y-1" aria-label="Cells holding the packet back">

@@ -20,6 +20,7 @@ describe("the readiness rule", () => {
     expect(result.holding).toHaveLength(8);
     expect(result.holding[0]).toEqual({ id: "cell-1", anchor: "anchor-1", name: "Values · Sphere of influence", reason: "Not rated by the manager yet" });
     expect(result.summary).toBe("Not ready: 8 cells hold the packet back.");
+    expect(result.unrated).toBe(8);
   });
 
   it("holds a gap back until the manager writes a justification, and counts a justified gap", () => {

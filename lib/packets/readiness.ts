@@ -27,6 +27,7 @@ export type Readiness = {
   summary: string;
   total: number;
   atStandard: number;
+  unrated: number;
   justified: CellMention[];
   holding: HoldingCell[];
 };
@@ -67,5 +68,5 @@ export function assessReadiness(rule: ReadinessRule, cells: ReadinessCell[], tar
   const summary = ready
     ? `Ready: ${atStandard} of ${plural(cells.length, "cell")} at ${minimum} or above${justified.length ? `, ${plural(justified.length, "gap")} justified` : ""}.`
     : `Not ready: ${plural(holding.length, "cell holds", "cells hold")} the packet back.`;
-  return { ready, minimumRating: rule.minimumRating, rule: readinessRuleInWords(rule, target), summary, total: cells.length, atStandard, justified, holding };
+  return { ready, minimumRating: rule.minimumRating, rule: readinessRuleInWords(rule, target), summary, total: cells.length, atStandard, unrated: unrated.length, justified, holding };
 }
