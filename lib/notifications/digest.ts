@@ -21,7 +21,7 @@ export function groupForDigest(items: DigestItem[]): DigestGroup[] {
 
 export function digestSubject(groups: DigestGroup[]): string {
   const total = groups.reduce((n, g) => n + g.items.length, 0);
-  const parts = groups.map((g) => `${g.items.length} ${g.area.toLowerCase()}`).join(", ");
+  const parts = groups.map((g) => `${g.area}: ${g.items.length}`).join(", ");
   return `Trellis: ${total} ${total === 1 ? "update" : "updates"} waiting (${parts})`;
 }
 
