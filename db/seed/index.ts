@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/security/password";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
+import { seedDemoNotifications } from "./demo-notifications";
 
 /* Demo people, only into a database that has nobody in it yet. */
 export async function seedDemo(database: Db): Promise<boolean> {
@@ -59,6 +60,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
   );
   seedDemoStipend(database, ids);
   seedDemoReviews(database, ids);
+  seedDemoNotifications(database);
   return true;
 }
 
