@@ -95,6 +95,9 @@ const rows: Row[] = [
   { path: (id) => `/reviews/history/${id.engineer}`, as: "manager", expect: 200 },
   { path: (id) => `/reviews/history/${id.otherTeam}`, as: "manager", expect: 404 },
   { path: (id) => `/reviews/history/${id.otherTeam}`, as: "admin", expect: 200 },
+  { path: () => "/notifications", as: "anonymous", expect: "sign-in" },
+  { path: () => "/notifications", as: "ended", expect: "sign-in" },
+  ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/notifications", as, expect: 200 as const })),
   ...["/admin/cycles", "/admin/settings"].flatMap((adminPath) => [
     { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
     { path: () => adminPath, as: "manager" as const, expect: 404 as const },

@@ -15,6 +15,8 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "engineer", path: () => "/framework/next" },
   { role: "engineer", path: (id) => `/people/${id.engineer}` },
   { role: "engineer", path: () => "/account" },
+  { role: "engineer", path: () => "/notifications" },
+  { role: "engineer", path: () => "/notifications?show=unread" },
   { role: "engineer", path: () => "/stipend" },
   { role: "engineer", path: () => "/stipend/new" },
   { role: "engineer", path: (id) => `/stipend/claims/${id.claim}` },
@@ -25,6 +27,7 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "engineer", path: (id) => `/reviews/${id.openReview}` },
   { role: "engineer", path: (id) => `/reviews/${id.pastReview}` },
   { role: "manager", path: () => "/" },
+  { role: "manager", path: () => "/notifications" },
   { role: "manager", path: () => "/stipend/approvals" },
   { role: "manager", path: () => "/stipend/team" },
   { role: "manager", path: (id) => `/evidence?person=${id.engineer}` },
@@ -47,6 +50,7 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "admin", path: () => "/admin/audit" },
   { role: "admin", path: () => "/admin/cycles" },
   { role: "admin", path: () => "/admin/settings" },
+  { role: "admin", path: () => "/notifications" },
   { role: "admin", path: () => "/stipend/admin" },
 ];
 
