@@ -26,7 +26,7 @@ test("a claim tells the manager and the decision tells the engineer; opening an 
   await expectNoSeriousViolations(managerPage);
 
   // One click from the record: the title opens the claim and reads the notification.
-  await filed.getByRole("button", { name: `${engineer.name} filed a stipend claim: ${item}` }).click();
+  await filed.getByRole("button", { name: `${engineer.name} filed a stipend claim: ${item}`, exact: true }).click();
   await expect(managerPage.getByRole("heading", { name: item })).toBeVisible();
   await expectUnread(managerPage, 0);
   await new Form(managerPage, "Approve").fillAndSubmit({ Reason: "Good for the <design> work & more" });
@@ -60,7 +60,7 @@ test("mark all read clears the count, and the page says when there is nothing", 
   await expect(page.getByText("Marked 2 notifications read.")).toBeVisible();
   await expectUnread(page, 0);
   await expect(page.getByRole("heading", { name: "Your notifications" })).toBeVisible();
-  await expect(page.getByText("All read")).toBeVisible();
+  await expect(page.getByText("All read", { exact: true })).toBeVisible();
   await page.context().close();
 });
 
