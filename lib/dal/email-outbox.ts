@@ -47,18 +47,26 @@ export function cancelAccountLinkEmails(tx: Executor, personId: string) {
 
 export type ClaimedEmail = { id: string; to: string; subject: string; text: string; html: string; attempts: number };
 
+export const UNREADABLE = "Its sealed body cannot be opened: the auth secret changed after it was queued. Issue the link again.";
+
 /* Takes the oldest due row for this sender, or null when nothing is due. */
 export function claimNextEmail(now = new Date()): ClaimedEmail | null {
-  const due = db().select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now))).orderBy(asc(emailOutbox.nextAttemptAt)).limit(1);
-  const row = db()
-    .update(emailOutbox)
-    .set({ status: "sending", leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${emailOutbox.attempts} + 1` })
-    .where(and(inArray(emailOutbox.id, due), eq(emailOutbox.status, "pending")))
-    .returning()
-    .get();
-  if (!row) return null;
-  const open = (text: string) => (row.sealed ? unseal(text, authSecret()) : text);
-  return { id: row.id, to: row.toAddress, subject: row.subject, text: open(row.textBody), html: open(row.htmlBody), attempts: row.attempts };
+  for (;;) {
+    const due = db().select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now))).orderBy(asc(emailOutbox.nextAttemptAt)).limit(1);
+    const row = db()
+      .update(emailOutbox)
+      .set({ status: "sending", leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${emailOutbox.attempts} + 1` })
+      .where(and(inArray(emailOutbox.id, due), eq(emailOutbox.status, "pending")))
+      .returning()
+      .get();
+    if (!row) return null;
+    try {
+      const open = (text: string) => (row.sealed ? unseal(text, authSecret()) : text);
+      return { id: row.id, to: row.toAddress, subject: row.subject, text: open(row.textBody), html: open(row.htmlBody), attempts: row.attempts };
+    } catch {
+      db().update(emailOutbox).set({ status: "failed", leaseUntil: null, lastError: UNREADABLE, textBody: "", htmlBody: "" }).where(eq(emailOutbox.id, row.id)).run();
+    }
+  }
 }
 
 const stillMine = (id: string) => and(eq(emailOutbox.id, id), eq(emailOutbox.status, "sending"));
@@ -72,16 +80,17 @@ export function markEmailSent(id: string, now = new Date()) {
     .run();
 }
 
-/* After a failed try: back to waiting with a longer delay, or failed for good (a final answer, or out of attempts). */
-export function markEmailFailed(id: string, error: SendFailure, options: { permanent: boolean; retryBaseMs: number }, now = new Date()) {
+/* After a failed try: back to waiting with a longer delay, or failed for good (a final answer, or out of attempts). Returns which. */
+export function markEmailFailed(id: string, error: SendFailure, options: { permanent: boolean; retryBaseMs: number }, now = new Date()): "pending" | "failed" | null {
   const row = db().select({ attempts: emailOutbox.attempts }).from(emailOutbox).where(stillMine(id)).get();
-  if (!row) return;
+  if (!row) return null;
   const giveUp = options.permanent || row.attempts >= MAX_ATTEMPTS;
   db()
     .update(emailOutbox)
     .set(giveUp ? { status: "failed", leaseUntil: null, lastError: describeFailure(error) } : { status: "pending", leaseUntil: null, lastError: describeFailure(error), nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts, options.retryBaseMs)) })
     .where(stillMine(id))
     .run();
+  return giveUp ? "failed" : "pending";
 }
 
 export const INTERRUPTED = "The sender stopped while sending this message, so it may or may not have been delivered. It is not sent again, so nobody gets it twice.";

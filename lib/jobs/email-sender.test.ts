@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { createAccountLink, redeemAccountLink } from "@/lib/dal/account-links";
-import { claimNextEmail, getOutboxStatus, INTERRUPTED } from "@/lib/dal/email-outbox";
+import { claimNextEmail, getOutboxStatus, INTERRUPTED, UNREADABLE } from "@/lib/dal/email-outbox";
 import { notify } from "@/lib/dal/notifications";
 import { saveEmailPreference } from "@/lib/dal/notification-settings";
 import { NotFoundError } from "@/lib/errors";
@@ -107,7 +107,7 @@ describe("the sender", () => {
     await sink.stop();
     const { person } = queueFor(["Out of attempts"]);
     db().update(emailOutbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(emailOutbox.recipientId, person.id)).run();
-    await send(new Date());
+    expect(await send(new Date())).toMatchObject({ failed: 1, retried: 0 });
     expect(outboxOf(person.id)[0]).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     await sink.start();
   });
@@ -134,6 +134,17 @@ describe("the sender", () => {
 });
 
 describe("invitation and reset links", () => {
+  it("are failed, not sent garbled, when their seal cannot be opened", async () => {
+    const { person } = newViewer();
+    createAccountLink(org.as.admin, person.id, "invite");
+    // As if the auth secret had changed since it was queued.
+    const row = outboxOf(person.id)[0]!;
+    db().update(emailOutbox).set({ textBody: `${row.textBody.slice(0, -4)}AAAA` }).where(eq(emailOutbox.id, row.id)).run();
+    expect(await send(new Date())).toMatchObject({ sent: 0 });
+    expect(outboxOf(person.id)[0]).toMatchObject({ status: "failed", lastError: UNREADABLE, textBody: "", htmlBody: "" });
+    expect(sink.to(person.email)).toEqual([]);
+  });
+
   it("are sealed at rest, emailed, wiped once sent; a newer link withdraws an unsent older one", async () => {
     const { person } = newViewer({ name: "Casey Newcomer" });
     const older = createAccountLink(org.as.admin, person.id, "invite");

@@ -34,9 +34,8 @@ export async function deliverDueEmails(transport: MailTransport, options: Sender
       run.sent += 1;
     } catch (error) {
       const failure = error as SendFailure;
-      const permanent = isPermanentFailure(failure);
-      markEmailFailed(email.id, failure, { permanent, retryBaseMs: options.retryBaseMs }, now());
-      if (permanent) run.failed += 1;
+      const outcome = markEmailFailed(email.id, failure, { permanent: isPermanentFailure(failure), retryBaseMs: options.retryBaseMs }, now());
+      if (outcome === "failed") run.failed += 1;
       else run.retried += 1;
       if (isConnectionFailure(failure)) break;
     }

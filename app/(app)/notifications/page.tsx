@@ -43,9 +43,13 @@ export default async function NotificationsPage({ searchParams }: Props) {
           }
         />
         {items.length === 0 ? (
-          <EmptyState title={unreadOnly ? "Nothing unread" : "No notifications yet"}>
-            {unreadOnly ? "You have read everything." : "When a review is shared with you, a claim needs your decision or a due date comes close, it shows up here."}
-          </EmptyState>
+          page > 1 ? (
+            <EmptyState title="Nothing on this page" action={<Link href={link(1)}>Back to the newest</Link>} />
+          ) : (
+            <EmptyState title={unreadOnly ? "Nothing unread" : "No notifications yet"}>
+              {unreadOnly ? "You have read everything." : "When a review is shared with you, a claim needs your decision or a due date comes close, it shows up here."}
+            </EmptyState>
+          )
         ) : (
           <ul aria-labelledby="notifications-list" className="divide-y divide-stone-200">
             {items.map((n) => (
