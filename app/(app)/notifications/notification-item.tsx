@@ -8,7 +8,7 @@ export type NotificationView = { id: string; title: string; detail: string; area
 export function NotificationItem({ n }: { n: NotificationView }) {
   const unread = !n.readAt;
   return (
-    <li data-unread={unread ? "true" : undefined} className={`flex gap-3 px-5 py-4 ${unread ? "border-l-4 border-brand-600 bg-brand-50/50" : "border-l-4 border-transparent"}`}>
+    <li data-unread={unread ? "true" : undefined} className={`flex gap-3 px-5 py-4 border-l-4 ${unread ? "border-l-brand-600 bg-brand-50/50" : "border-l-transparent"}`}>
       <div className="min-w-0 flex-1 space-y-1">
         <p className="flex flex-wrap items-center gap-2 text-xs text-stone-600">
           <Badge tone={unread ? "brand" : "neutral"}>{n.area}</Badge>
