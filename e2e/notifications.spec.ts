@@ -7,6 +7,8 @@ import { expectUnread, fileClaimThroughForm, notificationItem, notificationsLink
 import { Form, pageAs } from "./support/pages";
 
 test("a claim tells the manager and the decision tells the engineer; opening an item reads it, and the count follows", async ({ browser, createPerson }) => {
+  // Two sign-ins, a claim filed through the form, a decision and an axe scan outgrow 30 s on a loaded two-core machine.
+  test.setTimeout(60_000);
   const tag = Date.now().toString(36);
   const manager = await createPerson({ role: "manager", trackKey: "mgmt", levelKey: "m1", name: `Nia Manager ${tag}` });
   const engineer = await createPerson({ managerId: manager.id, name: `Ezra Engineer ${tag}` });
