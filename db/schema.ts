@@ -11,6 +11,12 @@ import {
   PACKET_KINDS,
   PACKET_RATINGS,
   PACKET_STATUSES,
+  EMAIL_PREFERENCES,
+  NOTIFICATION_EMAIL_STATES,
+  NOTIFICATION_KINDS,
+  NOTIFIED_RECORD_TYPES,
+  OUTBOX_CATEGORIES,
+  OUTBOX_STATUSES,
   RATINGS,
   ROLES,
   SELF_STATUSES,
@@ -724,3 +730,79 @@ export const packetSettings = sqliteTable(
   },
   (t) => [check("packet_settings_single_row", sql`${t.id} = 1`), check("packet_settings_max_gaps", sql`${t.maxJustifiedGaps} is null or ${t.maxJustifiedGaps} between 0 and 99`)],
 );
+
+/*
+ * Email waiting to go out, written in the same transaction as the event it
+ * tells about. A sender claims a row (status "sending" with a lease) before
+ * talking to the mail server, so two senders never send it twice; a row whose
+ * lease ran out mid-send is marked failed, never sent again. Bodies of rows
+ * that carry a one-time link are sealed with a key derived from the auth
+ * secret and wiped once sent.
+ */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: text("id").primaryKey(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => people.id),
+    toAddress: text("to_address").notNull(),
+    category: text("category", { enum: OUTBOX_CATEGORIES }).notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    sealed: integer("sealed", { mode: "boolean" }).notNull().default(false),
+    // At most one message per key (a person's digest for a day).
+    dedupeKey: text("dedupe_key"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(now),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_outbox_dedupe").on(t.dedupeKey), index("email_outbox_due").on(t.status, t.nextAttemptAt), index("email_outbox_recipient").on(t.recipientId, t.category)],
+);
+
+/*
+ * A person's notifications: an event that hands them work or answers them,
+ * one click from its record. Reminders carry a dedupe key, so the same
+ * reminder is never written (or sent) twice.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => people.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    recordType: text("record_type", { enum: NOTIFIED_RECORD_TYPES }).notNull(),
+    recordId: text("record_id").notNull(),
+    actorId: text("actor_id").references(() => people.id),
+    title: text("title").notNull(),
+    detail: text("detail").notNull().default(""),
+    dedupeKey: text("dedupe_key"),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    emailState: text("email_state", { enum: NOTIFICATION_EMAIL_STATES }).notNull().default("none"),
+    outboxId: text("outbox_id").references(() => emailOutbox.id),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe").on(t.dedupeKey),
+    index("notifications_recipient_time").on(t.recipientId, t.createdAt),
+    index("notifications_unread").on(t.recipientId).where(sql`${t.readAt} is null`),
+    index("notifications_digest").on(t.recipientId).where(sql`${t.emailState} = 'digest'`),
+  ],
+);
+
+/* How each person wants email; no row means the default (immediate). */
+export const notificationSettings = sqliteTable("notification_settings", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  email: text("email", { enum: EMAIL_PREFERENCES }).notNull().default("immediate"),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+});

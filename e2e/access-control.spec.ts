@@ -111,6 +111,9 @@ const rows: Row[] = [
   { path: (id) => `/packets/${id.otherTeamPacket}`, as: "manager", expect: 404 },
   { path: (id) => `/packets/${id.otherTeamPacket}`, as: "admin", expect: 200 },
   { path: () => "/packets/no-such-packet", as: "admin", expect: 404 },
+  { path: () => "/notifications", as: "anonymous", expect: "sign-in" },
+  { path: () => "/notifications", as: "ended", expect: "sign-in" },
+  ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/notifications", as, expect: 200 as const })),
   ...["/admin/cycles", "/admin/settings", "/admin/packets"].flatMap((adminPath) => [
     { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
     { path: () => adminPath, as: "manager" as const, expect: 404 as const },

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
-import { auditLog, committeeMembers, evidenceEntries, packetPrivateNotes, frameworkVersions, levelHistory, orgSettings, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
+import { auditLog, committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
 import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
 import { createAccountLink, redeemAccountLink } from "@/lib/dal/account-links";
@@ -31,6 +31,9 @@ import { acknowledgeReview, getManagerPart, saveManagerReview, shareManagerRevie
 import { getPrivateNotes, savePrivateNotes } from "@/lib/dal/review-notes";
 import { calibrationCsv, getCalibration, listTeamReviews } from "@/lib/dal/review-team";
 import { getRatingHistory } from "@/lib/dal/review-history";
+import { getOutboxStatus } from "@/lib/dal/email-outbox";
+import { getEmailPreference, saveEmailPreference } from "@/lib/dal/notification-settings";
+import { listNotifications, markAllNotificationsRead, markNotificationRead, notify } from "@/lib/dal/notifications";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
@@ -912,6 +915,78 @@ rows.push(
   ...others(["manager"]).map((as) => ({ what: "write private notes on a packet", as, expect: "refused" as const, action: writePacketNotes })),
   { what: "read and set the readiness rule", as: "admin", expect: "allowed", action: packetSettingsAs },
   ...others(["admin"]).map((as) => ({ what: "read and set the readiness rule", as, expect: "refused" as const, action: packetSettingsAs })),
+/* ---------- Notifications ---------- */
+
+/* A new notification for `who` about a claim of theirs; returns its id. */
+const notificationFor = (org: Org, who: Actor) => {
+  const title = `Access-control notice ${crypto.randomUUID()}`;
+  const record = { type: "stipend-claim" as const, id: `ac-${crypto.randomUUID()}`, ownerId: org.people[who].id };
+  db().transaction((tx) => notify(tx, { kind: "claim-approved", recipients: [org.people[who].id], record, actorId: null, title }));
+  return db().select({ id: notifications.id }).from(notifications).where(eq(notifications.title, title)).get()!.id;
+};
+const readAtOf = (id: string) => db().select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, id)).get()!.readAt;
+const listOwnNotifications = action(
+  (org, a) => ({ id: notificationFor(org, a), list: listNotifications(org.as[a]) }),
+  ({ id, list }, org, a) => {
+    expect(list.items.map((n) => n.id)).toContain(id);
+    expect(db().select({ to: notifications.recipientId }).from(notifications).where(inArray(notifications.id, list.items.map((n) => n.id))).all().every((n) => n.to === org.people[a].id)).toBe(true);
+  },
+);
+const markOwnRead = action(
+  (org, a) => {
+    const id = notificationFor(org, a);
+    return { id, path: markNotificationRead(org.as[a], id) };
+  },
+  ({ id, path }) => {
+    expect(path).toMatch(/^\/stipend\/claims\/ac-/);
+    expect(readAtOf(id)).toEqual(expect.any(Date));
+  },
+);
+/* Marks the engineer's notification read as whoever acts: only the engineer may. */
+const markEngineersRead = action(
+  (org, a) => {
+    const id = notificationFor(org, "engineer");
+    return { id, path: markNotificationRead(org.as[a], id) };
+  },
+  ({ id }) => expect(readAtOf(id)).toEqual(expect.any(Date)),
+);
+/* "Mark all read" reaches the viewer's own notifications and nobody else's. */
+const markAllOnlyOwn = action(
+  (org, a) => {
+    const others = notificationFor(org, a === "engineer" ? "peer" : "engineer");
+    const own = notificationFor(org, a);
+    return { others, own, marked: markAllNotificationsRead(org.as[a]) };
+  },
+  ({ others, own, marked }) => {
+    expect(marked).toBeGreaterThanOrEqual(1);
+    expect(readAtOf(own)).toEqual(expect.any(Date));
+    expect(readAtOf(others)).toBeNull();
+  },
+);
+const saveOwnEmailSetting = action(
+  (org, a) => saveEmailPreference(org.as[a], "digest", getEmailPreference(org.as[a]).version),
+  (result, org, a) => {
+    expect(result).toMatchObject({ ok: true });
+    expect(db().select({ email: notificationSettings.email }).from(notificationSettings).where(eq(notificationSettings.personId, org.people[a].id)).get()).toEqual({ email: "digest" });
+  },
+);
+const outboxStatus = action(
+  (org, a) => getOutboxStatus(org.as[a]),
+  (status) => expect(status).toMatchObject({ counts: expect.any(Object), failed: expect.any(Array) }),
+);
+
+const EVERYONE = ["admin", "director", "manager", "engineer", "peer", "otherManager", "outsider"] as const;
+rows.push(
+  ...EVERYONE.flatMap((as) => [
+    { what: "list own notifications (and only those)", as, expect: "allowed" as const, action: listOwnNotifications },
+    { what: "mark own notification read", as, expect: "allowed" as const, action: markOwnRead },
+    { what: "mark all own notifications read, nobody else's", as, expect: "allowed" as const, action: markAllOnlyOwn },
+    { what: "choose own email setting", as, expect: "allowed" as const, action: saveOwnEmailSetting },
+  ]),
+  { what: "mark the engineer's notification read", as: "engineer", expect: "allowed", action: markEngineersRead },
+  ...EVERYONE.filter((as) => as !== "engineer").map((as) => ({ what: "mark the engineer's notification read", as, expect: "refused" as const, action: markEngineersRead })),
+  { what: "see the email outbox's status", as: "admin", expect: "allowed", action: outboxStatus },
+  ...EVERYONE.filter((as) => as !== "admin").map((as) => ({ what: "see the email outbox's status", as, expect: "refused" as const, action: outboxStatus })),
 );
 
 let org: Org;

@@ -7,6 +7,7 @@ import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoPackets } from "./demo-packets";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
+import { seedDemoNotifications } from "./demo-notifications";
 
 /* Demo people, only into a database that has nobody in it yet. */
 export async function seedDemo(database: Db): Promise<boolean> {
@@ -61,6 +62,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
   seedDemoStipend(database, ids);
   seedDemoReviews(database, ids);
   seedDemoPackets(database, ids);
+  seedDemoNotifications(database);
   return true;
 }
 
