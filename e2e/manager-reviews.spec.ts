@@ -162,6 +162,7 @@ test("an unrelated manager is refused the review by URL and by a replayed server
 });
 
 test("the team page and calibration show the team's ratings, the CSV matches, and every new page passes axe", async ({ browser, createPerson, db }) => {
+  test.slow(); // two sign-ins, a CSV download and four axe scans
   const { manager, people, teamName } = await team(createPerson, db, 2);
   const [first, second] = people as [(typeof people)[0], (typeof people)[0]];
   const rate = (reviewId: string, rating: Rating) => db.update(reviewCells).set({ managerRating: rating }).where(eq(reviewCells.reviewId, reviewId)).run();
