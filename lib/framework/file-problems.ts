@@ -118,6 +118,13 @@ function problem(raw: unknown, path: Path, message: string): FileProblem {
   return { path: formatPath(path), where: describePlace(raw, path), message };
 }
 
+/* Every problem of a document already read (a file's JSON, or a draft about to be published), each with its raw path for linking. */
+export function checkDocument(raw: unknown): (FileProblem & { at: Path })[] {
+  const fields = frameworkFields.safeParse(raw, { reportInput: true });
+  const issues = [...(fields.success ? [] : fields.error.issues.map((i) => ({ at: i.path, message: plainWords(i) }))), ...crossCheck(raw).map((i) => ({ at: i.path, message: i.message }))];
+  return issues.map((i) => ({ ...problem(raw, i.at, i.message), at: i.at }));
+}
+
 /* Line and column of a character offset, for JSON syntax errors. */
 function lineAndColumn(text: string, position: number) {
   const before = text.slice(0, position);
@@ -138,9 +145,8 @@ export function readFrameworkFile(text: string): FileReading {
     const short = reason.replace(/\s*in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/, "");
     return { ok: false, problems: [problem(undefined, [], `is not valid JSON${place ? ` at line ${place.line}, column ${place.column}` : ""}: ${short}`)] };
   }
-  const fields = frameworkFields.safeParse(raw, { reportInput: true });
-  const problems = [...(fields.success ? [] : fields.error.issues.map((i) => problem(raw, i.path, plainWords(i)))), ...crossCheck(raw).map((i) => problem(raw, i.path, i.message))];
-  if (problems.length) return { ok: false, problems };
+  const problems = checkDocument(raw);
+  if (problems.length) return { ok: false, problems: problems.map(({ at: _at, ...p }) => p) };
   const parsed = frameworkSchema.safeParse(raw);
   // crossCheck above ran on the same input, so a failure here would be a bug in this module.
   if (!parsed.success) throw new Error("framework file passed its checks but not the schema");

@@ -114,7 +114,8 @@ export function diffFrameworks(from: Doc, to: Doc): FrameworkDiff {
         const y = after?.cells[ck]?.[tk];
         if (!x && !y) continue;
         const fields = fieldDiffs(x, y);
-        if (fields.length === 0) continue;
+        // A cell that appears or goes counts even when it holds no text yet.
+        if (fields.length === 0 && x && y) continue;
         const kind: ChangeKind = !x ? "added" : !y ? "removed" : "changed";
         counts[kind === "added" ? "cellsAdded" : kind === "removed" ? "cellsRemoved" : "cellsChanged"] += 1;
         cells.push({ kind, competencyKey: ck, themeKey: tk, competencyName: b.c.get(ck) ?? a.c.get(ck) ?? ck, themeName: b.t.get(tk) ?? a.t.get(tk) ?? tk, fields });
