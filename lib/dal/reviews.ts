@@ -98,6 +98,9 @@ export function getReview(viewer: Viewer, reviewId: string) {
     person,
     relationship,
     levelLabel: levelLabel(level ? { ...level, key: review.levelKey } : { key: review.levelKey }),
+    // The shape of the version the review is pinned to, for the heatmap.
+    competencies: competencyRows,
+    themes: themeRows,
     frameworkCells,
     self,
     cited: Object.fromEntries(cited),

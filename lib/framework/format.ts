@@ -9,6 +9,8 @@ import { z } from "zod";
 export const FRAMEWORK_FORMAT = "trellis-framework/v1";
 
 export const SHAPE_LIMITS = { competencies: 20, themes: 20, tracks: 10, levelsPerTrack: 30 } as const;
+/* The most cells one level can have: what a review or packet may send in one save. */
+export const MAX_CELLS = SHAPE_LIMITS.competencies * SHAPE_LIMITS.themes;
 export const TEXT_LIMITS = { name: 120, description: 2000, itemName: 60, summary: 500, code: 12, levelName: 80, levelSummary: 1000, expectation: 200, cellDescription: 2000, example: 500, examples: 5 } as const;
 
 export const KEY_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;

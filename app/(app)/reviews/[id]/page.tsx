@@ -72,7 +72,7 @@ export default async function ReviewPage({ params }: Props) {
         {part ? (
           <Card>
             <div className="px-5 py-4">
-              <ReviewHeatmap caption="Self against manager, per cell" cells={frameworkCells} ratings={ratings} showSelf={self !== null} showManager />
+              <ReviewHeatmap caption="Self against manager, per cell" competencies={data.competencies} themes={data.themes} ratings={ratings} showSelf={self !== null} showManager />
             </div>
           </Card>
         ) : null}
