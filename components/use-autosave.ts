@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionState } from "@/lib/domain/result";
+import type { ActionState, FieldErrors } from "@/lib/domain/result";
 
 /* How long typing must pause before a draft saves itself. */
 export const AUTOSAVE_DELAY_MS = 2_000;
@@ -12,7 +12,7 @@ export type SaveState = "saved" | "dirty" | "saving" | "conflict" | "error";
  * A draft that saves itself a moment after each change, against the version
  * it was loaded at. A save that lost a race keeps the text here and offers
  * the saved version (keep mine / use theirs); leaving with unsaved text warns.
- * Used by the self-assessment and the manager's review.
+ * Used by the self-assessment, the manager's review and the framework editor's cells.
  */
 export function useAutosave<T, Saved>(options: {
   initial: T;
@@ -27,6 +27,7 @@ export function useAutosave<T, Saved>(options: {
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [savedAt, setSavedAt] = useState(options.savedAt);
   const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<{ version: number; current: Saved } | null>(null);
   const version = useRef(options.version);
   const latest = useRef(value);
@@ -53,12 +54,14 @@ export function useAutosave<T, Saved>(options: {
         version.current = state.version ?? version.current;
         setSavedAt(state.data?.savedAt ?? null);
         setMessage(null);
+        setFieldErrors({});
         setSaveState(dirty.current ? "dirty" : "saved");
         return true;
       }
       dirty.current = true;
       if (!takeConflict(state)) {
         setMessage(state.message ?? "Your draft could not be saved.");
+        setFieldErrors(state.fieldErrors ?? {});
         setSaveState("error");
       }
       return false;
@@ -122,5 +125,5 @@ export function useAutosave<T, Saved>(options: {
   const status =
     saveState === "saving" ? "Saving…" : saveState === "dirty" ? "Unsaved changes" : saveState === "conflict" ? "Not saved: see below" : saveState === "error" ? "Not saved" : savedAt ? `Saved ${savedAt}` : "No changes yet";
 
-  return { value, latest, change, flush, saveState, status, message, setMessage, conflict, keepMine, useTheirs, takeConflict, version: () => version.current };
+  return { value, latest, change, flush, saveState, status, message, setMessage, fieldErrors, conflict, keepMine, useTheirs, takeConflict, version: () => version.current };
 }
