@@ -7,7 +7,7 @@ import { conflicted, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
-import { loadDraft } from "./framework-drafts";
+import { basedOnNumber, loadDraft } from "./framework-drafts";
 import { currentVersion } from "./framework-document";
 
 /*
@@ -35,6 +35,8 @@ export function getDraftLevel(viewer: Viewer, number: number, levelKey: string) 
     siblings,
     competencies,
     themes,
+    current: current ? { number: current.number } : null,
+    basedOn: basedOnNumber(db(), draft),
     currentNumber: current?.number ?? null,
     cells: rows.map((c) => {
       const was = published.find((p) => p.competencyKey === c.competencyKey && p.themeKey === c.themeKey);

@@ -9,7 +9,8 @@ import { NotFoundError } from "@/lib/errors";
 import { publishStamp } from "@/lib/framework/editor-rules";
 import { canEditFrameworkVersion, canUseFrameworkEditor } from "@/lib/policies/framework";
 import { recordAudit } from "./audit";
-import { insertFrameworkVersion } from "./framework";
+import { diffFrameworks } from "@/lib/framework/version-diff";
+import { getFrameworkStructure, insertFrameworkVersion } from "./framework";
 import { currentVersion, readDocument, versionByNumber, type VersionRow } from "./framework-document";
 
 /*
@@ -130,4 +131,36 @@ export function updateDraftDetails(viewer: Viewer, number: number, revision: num
 /* The stamp a publish must match: any save to the draft since the preview was loaded changes it. */
 export function draftStamp(ex: Executor, draft: Pick<VersionRow, "id" | "revision">) {
   return publishStamp(draft.revision, cellRevisionSum(ex, draft.id));
+}
+
+/*
+ * A draft's page: its details, its shape (tracks, levels, competencies and
+ * themes in order) and, per level, how many cells are still empty and how many
+ * differ from the current version.
+ */
+export function getDraftOverview(viewer: Viewer, number: number) {
+  const draft = loadDraft(db(), viewer, number);
+  const structure = getFrameworkStructure(viewer, number)!;
+  const current = currentVersion(db()) ?? null;
+  const doc = readDocument(db(), draft);
+  const diff = current ? diffFrameworks(readDocument(db(), current), doc) : null;
+  const empty = (c: { expectation: string; description: string; examples: string[] }) => !c.expectation.trim() || !c.description.trim() || c.examples.length === 0;
+  const stats = Object.fromEntries(
+    doc.tracks.flatMap((t) =>
+      t.levels.map((l) => [
+        l.key,
+        {
+          empty: Object.values(l.cells).flatMap((row) => Object.values(row)).filter(empty).length,
+          changed: diff?.levels.find((d) => d.levelKey === l.key)?.cells.length ?? 0,
+        },
+      ]),
+    ),
+  );
+  return { draft, structure, current, basedOn: basedOnNumber(db(), draft), stats, structureChanges: diff?.structure.length ?? 0 };
+}
+
+/* The number of the version a draft started from, if it started from one. */
+export function basedOnNumber(ex: Executor, draft: Pick<VersionRow, "basedOnId">): number | null {
+  if (draft.basedOnId === null) return null;
+  return ex.select({ number: frameworkVersions.number }).from(frameworkVersions).where(eq(frameworkVersions.id, draft.basedOnId)).get()?.number ?? null;
 }

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { checkDocument } from "@/lib/framework/file-problems";
 import { diffFrameworks } from "@/lib/framework/version-diff";
 import { recordAudit } from "./audit";
-import { draftStamp, loadDraft } from "./framework-drafts";
+import { basedOnNumber, draftStamp, loadDraft } from "./framework-drafts";
 import { currentVersion, readDocument } from "./framework-document";
 import { inUseButMissing } from "./framework-usage";
 
@@ -24,11 +24,10 @@ export function getPublishPreview(viewer: Viewer, number: number) {
   const doc = readDocument(db(), draft);
   const problems = checkDocument(doc);
   const levelKeyAt = (at: readonly PropertyKey[]) => (at[0] === "tracks" && typeof at[1] === "number" && at[2] === "levels" && typeof at[3] === "number" ? doc.tracks[at[1]]?.levels[at[3]]?.key : undefined);
-  const basedOn = draft.basedOnId !== null ? (db().select({ number: frameworkVersions.number }).from(frameworkVersions).where(eq(frameworkVersions.id, draft.basedOnId)).get()?.number ?? null) : null;
   return {
     draft,
     current,
-    basedOn,
+    basedOn: basedOnNumber(db(), draft),
     stamp: draftStamp(db(), draft),
     diff: current ? diffFrameworks(readDocument(db(), current), doc) : null,
     problems: problems.map((p) => ({ ...p, levelKey: levelKeyAt(p.at) ?? null, cell: p.at[4] === "cells" && typeof p.at[5] === "string" && typeof p.at[6] === "string" ? `${p.at[5]}.${p.at[6]}` : null })),

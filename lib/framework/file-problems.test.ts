@@ -69,8 +69,8 @@ describe("reading a framework file", () => {
       f.tracks[0]!.levels[0]!.cells.care.impact.description = "x".repeat(2001);
     });
     expect(problems).toEqual([
-      { path: "tracks[0].levels[0].cells.craft.impact.expectation", where: "Level “E1” on track “Engineering”, cell craft / impact, the expectation", message: "is empty" },
-      { path: "tracks[0].levels[0].cells.care.impact.description", where: "Level “E1” on track “Engineering”, cell care / impact, the description", message: "is too long: at most 2000 characters, and this has 2001" },
+      { path: "tracks[0].levels[0].cells.craft.impact.expectation", where: "Level “E1” on track “Engineering”, cell Craft / Impact, the expectation", message: "is empty" },
+      { path: "tracks[0].levels[0].cells.care.impact.description", where: "Level “E1” on track “Engineering”, cell Care / Impact, the description", message: "is too long: at most 2000 characters, and this has 2001" },
     ]);
   });
 
@@ -79,7 +79,7 @@ describe("reading a framework file", () => {
       f.tracks[0]!.levels[0]!.cells.craft.impact.examples = [];
       f.themes = Array.from({ length: 21 }, (_, i) => ({ key: `t${i}`, name: `Theme ${i}`, summary: "" }));
     });
-    expect(problems).toContainEqual({ path: "tracks[0].levels[0].cells.craft.impact.examples", where: "Level “E1” on track “Engineering”, cell craft / impact, the examples", message: "needs at least 1 entry" });
+    expect(problems).toContainEqual({ path: "tracks[0].levels[0].cells.craft.impact.examples", where: "Level “E1” on track “Engineering”, cell Craft / impact, the examples", message: "needs at least 1 entry" });
     expect(problems).toContainEqual({ path: "themes", where: "The list of themes", message: "has too many entries: at most 20, and this has 21" });
   });
 
@@ -89,7 +89,7 @@ describe("reading a framework file", () => {
 
   it("names a misspelt field the format does not know", () => {
     expect(problemsOf((f) => Object.assign(f.tracks[0]!.levels[0]!.cells.craft.impact, { expectaton: "typo" }))).toEqual([
-      { path: "tracks[0].levels[0].cells.craft.impact", where: "Level “E1” on track “Engineering”, cell craft / impact", message: "has a field the format does not know: “expectaton” (check the spelling)" },
+      { path: "tracks[0].levels[0].cells.craft.impact", where: "Level “E1” on track “Engineering”, cell Craft / Impact", message: "has a field the format does not know: “expectaton” (check the spelling)" },
     ]);
   });
 
@@ -106,8 +106,8 @@ describe("reading a framework file", () => {
       cells.kindness = { impact: cells.craft!.impact };
     });
     expect(problems).toEqual([
-      { path: "tracks[0].levels[1].cells.care.impact", where: "Level “E2” on track “Engineering”, cell care / impact", message: "has no cell for Care / Impact" },
-      { path: "tracks[0].levels[1].cells.craft.scope", where: "Level “E2” on track “Engineering”, cell craft / scope", message: 'has a cell for "scope", which is not one of the themes' },
+      { path: "tracks[0].levels[1].cells.care.impact", where: "Level “E2” on track “Engineering”, cell Care / Impact", message: "has no cell for Care / Impact" },
+      { path: "tracks[0].levels[1].cells.craft.scope", where: "Level “E2” on track “Engineering”, cell Craft / scope", message: 'has a cell for "scope", which is not one of the themes' },
       { path: "tracks[0].levels[1].cells.kindness", where: "Level “E2” on track “Engineering”, cell kindness", message: 'has cells for "kindness", which is not one of the competencies' },
     ]);
   });

@@ -59,7 +59,13 @@ export function describePlace(raw: unknown, path: Path): string {
       parts.push(`Level ${nameOf(at(raw, path.slice(0, 4)), `number ${path[3] + 1}`, ["code", "name", "key"])} on track ${track}`);
       i = 4;
       if (path[4] === "cells" && path.length >= 6) {
-        parts.push(`cell ${String(path[5])}${path.length >= 7 ? ` / ${String(path[6])}` : ""}`);
+        // Cells by the names the file gives its competencies and themes, or by key when it names none.
+        const named = (list: "competencies" | "themes", key: PropertyKey) => {
+          const entry = (Array.isArray(at(raw, [list])) ? (at(raw, [list]) as unknown[]) : []).find((e) => at(e, ["key"]) === key);
+          const name = at(entry, ["name"]);
+          return typeof name === "string" && name.trim() ? name.trim() : String(key);
+        };
+        parts.push(`cell ${named("competencies", path[5]!)}${path.length >= 7 ? ` / ${named("themes", path[6]!)}` : ""}`);
         i = Math.min(path.length, 7);
       }
     } else {
@@ -146,7 +152,7 @@ export function readFrameworkFile(text: string): FileReading {
     return { ok: false, problems: [problem(undefined, [], `is not valid JSON${place ? ` at line ${place.line}, column ${place.column}` : ""}: ${short}`)] };
   }
   const problems = checkDocument(raw);
-  if (problems.length) return { ok: false, problems: problems.map(({ at: _at, ...p }) => p) };
+  if (problems.length) return { ok: false, problems: problems.map((p) => ({ path: p.path, where: p.where, message: p.message })) };
   const parsed = frameworkSchema.safeParse(raw);
   // crossCheck above ran on the same input, so a failure here would be a bug in this module.
   if (!parsed.success) throw new Error("framework file passed its checks but not the schema");

@@ -1,4 +1,5 @@
 import type { FrameworkDocument } from "./format";
+import { diffArrays } from "diff";
 import { wordDiff, type DiffPart } from "./word-diff";
 
 /*
@@ -20,18 +21,22 @@ type Doc = Pick<FrameworkDocument, "name" | "description" | "competencies" | "th
 type Cell = { expectation: string; description: string; examples: string[] };
 type Level = Doc["tracks"][number]["levels"][number];
 
-const examplesText = (cell: Cell | undefined) => (cell ? cell.examples.join("\n") : "");
 const whole = (kind: "added" | "removed", text: string): DiffPart[] => (text ? [{ kind, text }] : []);
 
+/* Examples are a list: each part is one whole example, kept, added or removed. */
+function exampleDiff(before: string[], after: string[]): DiffPart[] {
+  return diffArrays(before, after).flatMap((change) => change.value.map((text) => ({ kind: change.added ? ("added" as const) : change.removed ? ("removed" as const) : ("same" as const), text })));
+}
+
 function fieldDiffs(before: Cell | undefined, after: Cell | undefined): CellChange["fields"] {
-  const pairs: [CellField, string, string][] = [
-    ["expectation", before?.expectation ?? "", after?.expectation ?? ""],
-    ["description", before?.description ?? "", after?.description ?? ""],
-    ["examples", examplesText(before), examplesText(after)],
-  ];
-  return pairs
-    .filter(([, a, b]) => a !== b)
-    .map(([field, a, b]) => ({ field, parts: !before ? whole("added", b) : !after ? whole("removed", a) : wordDiff(a, b) }));
+  const fields: CellChange["fields"] = [];
+  for (const field of ["expectation", "description"] as const) {
+    const [a, b] = [before?.[field] ?? "", after?.[field] ?? ""];
+    if (a !== b) fields.push({ field, parts: !before ? whole("added", b) : !after ? whole("removed", a) : wordDiff(a, b) });
+  }
+  const [a, b] = [before?.examples ?? [], after?.examples ?? []];
+  if (a.join("\n") !== b.join("\n")) fields.push({ field: "examples", parts: exampleDiff(a, b) });
+  return fields;
 }
 
 /* Added, removed, renamed (or re-described) and moved items of one list, by key. */
