@@ -95,6 +95,25 @@ const rows: Row[] = [
   { path: (id) => `/reviews/history/${id.engineer}`, as: "manager", expect: 200 },
   { path: (id) => `/reviews/history/${id.otherTeam}`, as: "manager", expect: 404 },
   { path: (id) => `/reviews/history/${id.otherTeam}`, as: "admin", expect: 200 },
+  // The framework editor: admins only, Morgan's demo draft is version 3.
+  ...["/admin/framework", "/admin/framework/import", "/admin/framework/3", "/admin/framework/3/matrix", "/admin/framework/3/levels", "/admin/framework/3/cells/ic2", "/admin/framework/3/publish"].flatMap((editorPath) => [
+    { path: () => editorPath, as: "anonymous" as const, expect: "sign-in" as const },
+    { path: () => editorPath, as: "engineer" as const, expect: 404 as const },
+    { path: () => editorPath, as: "manager" as const, expect: 404 as const },
+    { path: () => editorPath, as: "admin" as const, expect: 200 as const },
+  ]),
+  // A published version is frozen: it has no editor pages, even for admins.
+  { path: () => "/admin/framework/2", as: "admin", expect: 404 },
+  { path: () => "/admin/framework/2/publish", as: "admin", expect: 404 },
+  { path: () => "/admin/framework/3/cells/no-such-level", as: "admin", expect: 404 },
+  { path: () => "/framework/diff?from=1&to=2", as: "anonymous", expect: "sign-in" },
+  { path: () => "/framework/diff?from=1&to=2", as: "engineer", expect: 200 },
+  { path: () => "/framework/diff?from=2&to=3", as: "engineer", expect: 404 },
+  { path: () => "/framework/diff?from=2&to=3", as: "admin", expect: 404 },
+  { path: () => "/framework?version=3", as: "engineer", expect: 404 },
+  { path: () => "/framework?version=3", as: "admin", expect: 200 },
+  { path: () => "/framework/export?version=3", as: "engineer", expect: 404 },
+  { path: () => "/framework/export?version=3", as: "admin", expect: 200 },
   ...["/admin/cycles", "/admin/settings"].flatMap((adminPath) => [
     { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
     { path: () => adminPath, as: "manager" as const, expect: 404 as const },

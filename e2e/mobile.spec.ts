@@ -48,6 +48,16 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "admin", path: () => "/admin/cycles" },
   { role: "admin", path: () => "/admin/settings" },
   { role: "admin", path: () => "/stipend/admin" },
+  { role: "admin", path: () => "/admin/framework" },
+  { role: "admin", path: () => "/admin/framework/import" },
+  { role: "admin", path: () => "/admin/framework/3" },
+  { role: "admin", path: () => "/admin/framework/3/matrix" },
+  { role: "admin", path: () => "/admin/framework/3/levels" },
+  { role: "admin", path: () => "/admin/framework/3/cells/ic7" },
+  { role: "admin", path: () => "/admin/framework/3/publish" },
+  { role: "admin", path: () => "/framework?version=3" },
+  { role: "engineer", path: () => "/framework/diff" },
+  { role: "engineer", path: () => "/framework/diff?from=1&to=2" },
 ];
 
 let ids: Ids;

@@ -152,6 +152,7 @@ export function getDraftOverview(viewer: Viewer, number: number) {
         {
           empty: Object.values(l.cells).flatMap((row) => Object.values(row)).filter(empty).length,
           changed: diff?.levels.find((d) => d.levelKey === l.key)?.cells.length ?? 0,
+          isNew: diff !== null && diff.levels.find((d) => d.levelKey === l.key)?.kind === "added",
         },
       ]),
     ),

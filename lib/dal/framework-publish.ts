@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { frameworkVersions } from "@/db/schema";
 import { conflicted, refused, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
-import { checkDocument } from "@/lib/framework/file-problems";
+import { checkDocument, describePlace } from "@/lib/framework/file-problems";
 import { diffFrameworks } from "@/lib/framework/version-diff";
 import { recordAudit } from "./audit";
 import { basedOnNumber, draftStamp, loadDraft } from "./framework-drafts";
@@ -30,7 +30,11 @@ export function getPublishPreview(viewer: Viewer, number: number) {
     basedOn: basedOnNumber(db(), draft),
     stamp: draftStamp(db(), draft),
     diff: current ? diffFrameworks(readDocument(db(), current), doc) : null,
-    problems: problems.map((p) => ({ ...p, levelKey: levelKeyAt(p.at) ?? null, cell: p.at[4] === "cells" && typeof p.at[5] === "string" && typeof p.at[6] === "string" ? `${p.at[5]}.${p.at[6]}` : null })),
+    problems: problems.map((p) => {
+      const inCell = p.at[4] === "cells" && typeof p.at[5] === "string" && typeof p.at[6] === "string";
+      // A cell's problems are shown together under the cell's name.
+      return { ...p, levelKey: levelKeyAt(p.at) ?? null, cell: inCell ? `${String(p.at[5])}.${String(p.at[6])}` : null, cellPlace: inCell ? describePlace(doc, p.at.slice(0, 7)) : null, field: inCell && p.at.length > 7 ? describePlace(doc, p.at).slice(describePlace(doc, p.at.slice(0, 7)).length + 2) : null };
+    }),
     inUse: inUseButMissing(db(), doc),
   };
 }

@@ -40,7 +40,8 @@ export default async function VersionDiffPage({ searchParams }: Props) {
   const from = fromParam ?? published.find((v) => v.number < to)?.number ?? published.at(-1)!.number;
   const result = getVersionDiff(viewer, from, to);
   if (!result) notFound();
-  const label = (v: { number: number; name: string }) => `version ${v.number} (${v.name})`;
+  const sameName = result.from.name === result.to.name;
+  const label = (v: { number: number; name: string }) => (sameName ? `version ${v.number}` : `version ${v.number} (${v.name})`);
   const options = published.map((v) => (
     <option key={v.number} value={v.number}>
       Version {v.number}: {v.name}

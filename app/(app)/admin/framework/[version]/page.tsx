@@ -75,8 +75,8 @@ export default async function DraftOverviewPage({ params, searchParams }: Props)
                         </Link>
                         <span className="flex flex-wrap gap-1.5">
                           {s.empty ? <Badge tone="red">{s.empty} to write</Badge> : null}
-                          {s.changed ? <Badge tone="blue">{s.changed} changed</Badge> : null}
-                          {!s.empty && !s.changed ? <Badge>As published</Badge> : null}
+                          {s.isNew ? <Badge tone="brand">New level</Badge> : s.changed ? <Badge tone="blue">{s.changed} changed</Badge> : null}
+                          {!s.empty && !s.changed && !s.isNew ? <Badge>{current ? "As published" : "Written"}</Badge> : null}
                         </span>
                       </li>
                     );

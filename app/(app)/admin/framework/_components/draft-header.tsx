@@ -8,7 +8,7 @@ export function DraftHeader({ draft, current, basedOn, title, description, actio
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/framework" className="text-brand-700 hover:underline">
+        <Link href="/admin/framework" className="text-brand-700 underline">
           Framework versions
         </Link>{" "}
         <span aria-hidden="true">›</span> Version {draft.number}: {draft.name} <Badge tone="amber">Draft</Badge>

@@ -15,7 +15,7 @@ export default async function ImportFrameworkPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/framework" className="text-brand-700 hover:underline">
+        <Link href="/admin/framework" className="text-brand-700 underline">
           Framework versions
         </Link>
       </p>

@@ -54,7 +54,15 @@ export default async function DraftLevelsPage({ params }: Props) {
                       </Link>
                     </span>
                   </div>
-                  <LevelForm action={updateLevelAction} hidden={{ ...base, levelKey: level.key }} idPrefix={`level-${level.key}`} defaults={level} equivalents={equivalentsFor(track.key)} submitLabel={`Save ${level.code}`} />
+                  {level.summary ? <p className="text-sm text-stone-700">{level.summary}</p> : null}
+                  <details className="rounded-md border border-stone-200 px-3 py-2">
+                    <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                      Edit {level.code}: code, name, summary and equivalent
+                    </summary>
+                    <div className="pt-3">
+                      <LevelForm action={updateLevelAction} hidden={{ ...base, levelKey: level.key }} idPrefix={`level-${level.key}`} defaults={level} equivalents={equivalentsFor(track.key)} submitLabel={`Save ${level.code}`} />
+                    </div>
+                  </details>
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <MoveButtons action={moveLevelAction} hidden={{ ...base, levelKey: level.key }} label={level.code} first={i === 0} last={i === track.levels.length - 1} upLabel="More junior" downLabel="More senior" />
                     <RemoveButton action={removeLevelAction} hidden={{ ...base, levelKey: level.key }} label={level.code} warning="Its cells leave this draft too; earlier versions keep theirs." />

@@ -20,6 +20,15 @@ export default async function PublishDraftPage({ params }: Props) {
   const { draft, current, problems, inUse, diff } = preview;
   const ready = problems.length === 0 && inUse.length === 0;
   const shown = problems.slice(0, 200);
+  // One line per cell ("the expectation is empty; the examples need…"), one per other problem.
+  const groups: { id: string; place: string; levelKey: string | null; cell: string | null; items: string[] }[] = [];
+  for (const p of shown) {
+    const id = p.cell ? `${p.levelKey}|${p.cell}` : `${p.path}|${groups.length}`;
+    const group = groups.find((g) => g.id === id);
+    const item = p.cell ? `${p.field ?? ""} ${p.message}`.trim() : p.message;
+    if (group) group.items.push(item);
+    else groups.push({ id, place: p.cellPlace ?? p.where, levelKey: p.levelKey, cell: p.cell, items: [item] });
+  }
   return (
     <>
       <DraftHeader
@@ -46,18 +55,18 @@ export default async function PublishDraftPage({ params }: Props) {
                   </ul>
                 </li>
               ))}
-              {shown.map((p, i) => {
-                const cell = parseCellId(p.cell);
+              {groups.map((g) => {
+                const cell = parseCellId(g.cell);
                 return (
-                  <li key={`${p.path}-${i}`} className="py-2">
-                    {p.levelKey ? (
-                      <Link href={`/admin/framework/${draft.number}/cells/${p.levelKey}${cell ? `#${cellAnchor(cell)}` : ""}`} className="font-medium text-brand-700 underline">
-                        {p.where}
+                  <li key={g.id} className="py-2">
+                    {g.levelKey ? (
+                      <Link href={`/admin/framework/${draft.number}/cells/${g.levelKey}${cell ? `#${cellAnchor(cell)}` : ""}`} className="font-medium text-brand-700 underline">
+                        {g.place}
                       </Link>
                     ) : (
-                      <span className="font-medium text-stone-900">{p.where}</span>
-                    )}{" "}
-                    {p.message}
+                      <span className="font-medium text-stone-900">{g.place}</span>
+                    )}
+                    {g.items.length === 1 && !g.cell ? ` ${g.items[0]}` : `: ${g.items.join("; ")}`}
                   </li>
                 );
               })}

@@ -5,7 +5,7 @@ import { DiffText } from "@/components/framework/diff-text";
 import { useAutosave } from "@/components/use-autosave";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { FormMessage, Input, Textarea } from "@/components/ui/field";
+import { FormMessage, Textarea } from "@/components/ui/field";
 import { wordDiff } from "@/lib/framework/word-diff";
 import { saveDraftCellAction } from "./actions";
 
@@ -66,7 +66,7 @@ export function CellEditor(props: { number: number; levelKey: string; cell: stri
           <label htmlFor={id("expectation")} className="block text-sm font-medium text-stone-800">
             Expectation{forCell}
           </label>
-          <Input id={id("expectation")} value={value.expectation} maxLength={EXPECTATION_MAX} aria-describedby={describe("expectation", true)} aria-invalid={errorOf("expectation") ? true : undefined} onChange={(e) => set({ expectation: e.target.value })} />
+          <Textarea id={id("expectation")} rows={2} value={value.expectation} maxLength={EXPECTATION_MAX} aria-describedby={describe("expectation", true)} aria-invalid={errorOf("expectation") ? true : undefined} onChange={(e) => set({ expectation: e.target.value })} />
           <p id={id("expectation-hint")} className="text-xs text-stone-600">
             One line. {value.expectation.length}/{EXPECTATION_MAX} characters.
           </p>
