@@ -86,6 +86,8 @@ for (const role of ["engineer", "manager", "admin"] as const) {
   test.describe(`as the ${role}`, () => {
     test.use({ storageState: storageStateFor(role) });
     test(`every page fits 390 px`, async ({ page }) => {
+      // Twenty-odd full page loads in one test outgrow 30 s on a loaded two-core machine.
+      test.setTimeout(90_000);
       await page.setViewportSize({ width: 390, height: 844 });
       const wide: string[] = [];
       for (const entry of PAGES.filter((p) => p.role === role)) {
