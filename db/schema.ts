@@ -530,7 +530,7 @@ export const reviews = sqliteTable(
   ],
 );
 
-/* The nine cells of a review: the person's rating and evidence, and the manager's rating and comment. */
+/* The cells of a review, one per cell of its framework version: the person's rating and evidence, and the manager's rating and comment. */
 export const reviewCells = sqliteTable(
   "review_cells",
   {

@@ -187,7 +187,7 @@ export function getFrameworkStructure(viewer: Viewer, versionNumber?: number) {
 export type FrameworkStructure = NonNullable<ReturnType<typeof getFrameworkStructure>>;
 export type FrameworkLevel = FrameworkStructure["levels"][number];
 
-/* The nine cells of the given levels, keyed by levelCellId (`level.competency.theme`). Call only with a structure the viewer may see. */
+/* Every cell of the given levels, keyed by levelCellId (`level.competency.theme`). Call only with a structure the viewer may see. */
 export function getCells(structure: FrameworkStructure, levelKeys: string[]) {
   const rows = db()
     .select({ levelKey: cells.levelKey, competencyKey: cells.competencyKey, themeKey: cells.themeKey, expectation: cells.expectation, description: cells.description, examples: cells.examples })
