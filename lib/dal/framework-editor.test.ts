@@ -16,6 +16,8 @@ import { getPublishPreview, publishDraft } from "./framework-publish";
 import { createEvidence } from "./evidence";
 import { closeCycle, openCycle } from "./review-cycles";
 import { getReview, listMyReviews } from "./reviews";
+import { changeLevel } from "./level-changes";
+import { getPersonProfile } from "./people";
 
 let org: Org;
 const revisionOf = (number: number) => db().select({ r: frameworkVersions.revision }).from(frameworkVersions).where(eq(frameworkVersions.number, number)).get()!.r;
@@ -182,5 +184,20 @@ describe("publishing", () => {
     ok(startDraft(org.as.admin));
     expect(getVersionDiff(org.as.admin, 1, number + 1)).toBeNull();
     expect(getVersionDiff(org.as.engineer, 1, 99)).toBeNull();
+  });
+});
+
+describe("a level a later version leaves out", () => {
+  it("keeps its name in the level history of the people who were once at it", () => {
+    const person = insertPerson(db(), { name: "Ivy Intern", trackKey: "ic", levelKey: "ic1", startDate: "2024-01-01" });
+    ok(changeLevel(org.as.admin, person.id, { trackKey: "ic", levelKey: "ic2", effectiveDate: "2025-01-01", reason: "Promoted" }));
+    const draft = listFrameworkVersions(org.as.admin).draft!.number;
+    ok(removeLevel(org.as.admin, draft, revisionOf(draft), "ic1"));
+    ok(publishDraft(org.as.admin, draft, getPublishPreview(org.as.admin, draft).stamp));
+    expect(getFrameworkStructure(org.as.engineer)!.levels.map((l) => l.key)).not.toContain("ic1");
+    const history = getPersonProfile(org.as.admin, person.id).history;
+    expect(history.map((h) => `${h.levelCode} ${h.levelName}`)).toEqual(["IC2 Software Engineer", "IC1 Associate Software Engineer"]);
+    // Nobody can be placed at it any more.
+    expect(changeLevel(org.as.admin, person.id, { trackKey: "ic", levelKey: "ic1", effectiveDate: "2025-06-01", reason: "Back" })).toEqual({ ok: false, fieldErrors: { levelKey: ["Choose a level on the chosen track"] } });
   });
 });

@@ -46,6 +46,21 @@ export function currentLevels(ex: Executor = db()): { key: string; trackKey: str
   return ex.select({ key: versionLevels.levelKey, trackKey: versionLevels.trackKey }).from(versionLevels).where(eq(versionLevels.versionId, latest.id)).all();
 }
 
+/* Levels as the newest published version that has them words them: for history that points at a level a later version left out. */
+export function lastKnownLevelNames(levelKeys: string[]): Map<string, { code: string; name: string }> {
+  if (levelKeys.length === 0) return new Map();
+  const rows = db()
+    .select({ key: versionLevels.levelKey, code: versionLevels.code, name: versionLevels.name })
+    .from(versionLevels)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, versionLevels.versionId))
+    .where(and(inArray(versionLevels.levelKey, levelKeys), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.number))
+    .all();
+  const names = new Map<string, { code: string; name: string }>();
+  for (const r of rows) if (!names.has(r.key)) names.set(r.key, { code: r.code, name: r.name });
+  return names;
+}
+
 /*
  * Writes a framework document as a new version, registering any keys not seen
  * before. Runs inside the caller's transaction (seed, import, new draft).
