@@ -35,7 +35,6 @@ export function getDraftLevel(viewer: Viewer, number: number, levelKey: string) 
     siblings,
     competencies,
     themes,
-    current: current ? { number: current.number } : null,
     basedOn: basedOnNumber(db(), draft),
     currentNumber: current?.number ?? null,
     cells: rows.map((c) => {

@@ -25,7 +25,6 @@ export default async function DraftOverviewPage({ params, searchParams }: Props)
     <>
       <DraftHeader
         draft={draft}
-        current={current}
         basedOn={basedOn}
         title={`Draft version ${draft.number}`}
         description={`${structure.competencies.length} competencies × ${structure.themes.length} themes. ${changed} ${changed === 1 ? "cell differs" : "cells differ"} from ${current ? `version ${current.number}` : "nothing published yet"}; ${toWrite} still to write; ${structureChanges} ${structureChanges === 1 ? "change" : "changes"} to the structure. Nobody but admins sees a draft until it is published.`}

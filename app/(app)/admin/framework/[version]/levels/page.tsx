@@ -18,7 +18,7 @@ type Props = { params: Promise<{ version: string }> };
 /* Tracks and their levels, most junior first: add, rename, reorder and remove levels, pair equivalents across tracks, add a track. */
 export default async function DraftLevelsPage({ params }: Props) {
   const { viewer, number } = await draftPageViewer(params);
-  const { draft, structure, current, basedOn } = orNotFound(viewer, () => getDraftOverview(viewer, number));
+  const { draft, structure, basedOn } = orNotFound(viewer, () => getDraftOverview(viewer, number));
   const base = { number: draft.number, revision: draft.revision };
   const equivalentsFor = (trackKey: string) =>
     structure.tracks.filter((t) => t.key !== trackKey).map((t) => ({ trackName: t.name, levels: t.levels.map((l) => ({ key: l.key, label: levelLabel(l) })) }));
@@ -26,7 +26,6 @@ export default async function DraftLevelsPage({ params }: Props) {
     <>
       <DraftHeader
         draft={draft}
-        current={current}
         basedOn={basedOn}
         title="Tracks and levels"
         description="Each level keeps its key for good, so people stay on their level when it is renamed or moved. A level or track that people or open reviews use cannot be removed."

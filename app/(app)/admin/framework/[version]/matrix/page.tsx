@@ -21,13 +21,12 @@ const PARTS = {
 /* The matrix's shape: its rows and columns, named, described, ordered; from one to twenty of each. */
 export default async function DraftMatrixPage({ params }: Props) {
   const { viewer, number } = await draftPageViewer(params);
-  const { draft, structure, current, basedOn } = orNotFound(viewer, () => getDraftOverview(viewer, number));
+  const { draft, structure, basedOn } = orNotFound(viewer, () => getDraftOverview(viewer, number));
   const base = { number: draft.number, revision: draft.revision };
   return (
     <>
       <DraftHeader
         draft={draft}
-        current={current}
         basedOn={basedOn}
         title="Competencies and themes"
         description={`The matrix is ${structure.competencies.length} × ${structure.themes.length}: every level has a cell for each competency and theme. Renaming keeps each one's stable key, so evidence and reviews stay attached.`}

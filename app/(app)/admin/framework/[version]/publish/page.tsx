@@ -33,7 +33,6 @@ export default async function PublishDraftPage({ params }: Props) {
     <>
       <DraftHeader
         draft={draft}
-        current={current}
         basedOn={preview.basedOn}
         title={`Review and publish version ${draft.number}`}
         description={current ? `Everything below is what changes for everyone against version ${current.number}, the current one.` : "No version is published yet: this will be the first."}

@@ -18,12 +18,11 @@ export default async function DraftLevelCellsPage({ params }: Props) {
   const { viewer, number } = await draftPageViewer(params);
   const levelKey = (await params).level;
   const data = orNotFound(viewer, () => getDraftLevel(viewer, number, levelKey));
-  const { draft, level, current, basedOn } = data;
+  const { draft, level, basedOn } = data;
   return (
     <>
       <DraftHeader
         draft={draft}
-        current={current}
         basedOn={basedOn}
         title={`${level.code} · ${level.name}`}
         description={
