@@ -17,6 +17,7 @@ import { recordAudit } from "./audit";
 import { entriesById } from "./evidence";
 import { orgTimeZone } from "./org-settings";
 import { relationshipTo } from "./people";
+import { notifyReviewStep } from "./review-notifications";
 
 /*
  * Reviews: one per person per cycle, a self part (here) and a manager part
@@ -199,6 +200,7 @@ export function submitSelfAssessment(viewer: Viewer, reviewId: string, expectedV
       }
       tx.update(reviews).set({ selfStatus: nextSelfStatus(review.selfStatus, "submit", true)!, selfVersion: review.selfVersion + 1, selfSubmittedAt: new Date() }).where(eq(reviews.id, reviewId)).run();
       recordAudit(tx, { actorId: viewer.id, action: "review.self-submit", recordType: "review", recordId: reviewId, summary: `Submitted self-assessment for ${review.cycleName}` });
+      notifyReviewStep(tx, reviewId, "self-submitted", viewer.id);
       return { ok: true, value: undefined };
     },
     { behavior: "immediate" },

@@ -19,6 +19,7 @@ import { currentCellIds } from "./framework";
 import { orgToday } from "./org-settings";
 import { relationshipTo } from "./people";
 import { claimColumns, owner, ownerManager, personFacts } from "./stipend-columns";
+import { notifyClaimFiled, notifyClaimMoved } from "./stipend-notifications";
 import { deleteReceiptFiles } from "@/lib/storage/receipt-files";
 import { discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
 import { ensureYearSettingsRow, getYearSettings, heldMinor } from "./stipend-years";
@@ -183,6 +184,7 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = orgTo
           recordId: id,
           summary: `Filed a ${year} claim for ${formatMoney(amountChargedMinor, yearSettings.currency)} (${input.category})${fit.overBalance ? ", over balance" : ""}`,
         });
+        notifyClaimFiled(tx, id);
         return { ok: true, id };
       },
       { behavior: "immediate" },
@@ -235,6 +237,7 @@ export function transitionClaim(viewer: Viewer, claimId: string, action: ClaimAc
       if (updated.changes !== 1) return { ok: false, message: "This claim changed since you opened it. Reload the page to see where it stands." };
       tx.insert(stipendClaimEvents).values({ claimId, actorId: viewer.id, fromStatus: from, toStatus: to, reason, at: now }).run();
       recordAudit(tx, { actorId: viewer.id, action: `stipend-claim.${action}`, recordType: "stipend-claim", recordId: claimId, summary: `Claim ${from} -> ${to}${reason ? `: ${reason}` : ""}` });
+      notifyClaimMoved(tx, claimId, action, viewer.id, reason);
       if (action === "withdraw" && claim.receiptId) fileToDelete = markReceiptRemoved(tx, { receiptId: claim.receiptId, claimId, actorId: viewer.id, now, why: "the claim was withdrawn" });
       return { ok: true, value: undefined };
     },

@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 import { DiffText } from "@/components/framework/diff-text";
-import { useAutosave } from "@/components/use-autosave";
+import { useAutosave } from "@/components/forms/use-autosave";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormMessage, Textarea } from "@/components/ui/field";
