@@ -17,7 +17,9 @@ import { createEvidence } from "./evidence";
 import { closeCycle, openCycle } from "./review-cycles";
 import { getReview, listMyReviews } from "./reviews";
 import { changeLevel } from "./level-changes";
-import { getPersonProfile } from "./people";
+import { getPersonProfile, getViewerById } from "./people";
+import { startPacket } from "./packet-start";
+import { withdrawPacket } from "./packet-case";
 
 let org: Org;
 const revisionOf = (number: number) => db().select({ r: frameworkVersions.revision }).from(frameworkVersions).where(eq(frameworkVersions.number, number)).get()!.r;
@@ -126,6 +128,13 @@ describe("removing what is in use", () => {
     ok(closeCycle(org.as.admin, cycle.value.id, 1));
     // Once the cycle closes its reviews are pinned to their version, so they no longer hold the competency back.
     ok(removeMatrixItem(org.as.admin, 2, revisionOf(2), "competency", "values"));
+
+    const staff = insertPerson(db(), { name: "Sol Staff", trackKey: "ic", levelKey: "ic4" });
+    const packet = ok(startPacket(getViewerById(staff.id)!, staff.id, "ic5"));
+    expect(removeLevel(org.as.admin, 2, revisionOf(2), "ic5")).toMatchObject({ ok: false, uses: ["1 open promotion packet starts from or aims at it: Sol Staff; they are decided or withdrawn first"] });
+    expect(removeMatrixItem(org.as.admin, 2, revisionOf(2), "theme", "influence")).toMatchObject({ ok: false, uses: [expect.stringContaining("1 open promotion packet makes a case in its cells: Sol Staff")] });
+    ok(withdrawPacket(getViewerById(staff.id)!, packet.value, "Not this half"));
+    ok(removeLevel(org.as.admin, 2, revisionOf(2), "ic5"));
   });
 
   it("refuses to publish a draft that leaves out something in use", () => {
