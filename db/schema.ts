@@ -68,8 +68,16 @@ export const frameworkVersions = sqliteTable(
     createdById: text("created_by_id").references(() => people.id),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     publishedById: text("published_by_id").references(() => people.id),
+    // The published version a draft started from, to say when the current one has moved on since.
+    basedOnId: integer("based_on_id").references((): AnySQLiteColumn => frameworkVersions.id),
+    // A draft's structure (names, order, tracks, levels) changes only against the revision the editor loaded.
+    revision: integer("revision").notNull().default(1),
   },
-  (t) => [check("framework_versions_published_has_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`)],
+  (t) => [
+    check("framework_versions_published_has_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`),
+    // One draft at a time, so version numbers stay in publishing order.
+    uniqueIndex("framework_versions_one_draft").on(t.status).where(sql`${t.status} = 'draft'`),
+  ],
 );
 
 export const versionTracks = sqliteTable(
@@ -154,6 +162,8 @@ export const cells = sqliteTable(
     expectation: text("expectation").notNull(),
     description: text("description").notNull(),
     examples: text("examples", { mode: "json" }).$type<string[]>().notNull(),
+    // Each cell of a draft autosaves on its own, against the revision its editor loaded.
+    revision: integer("revision").notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.versionId, t.levelKey, t.competencyKey, t.themeKey] }),
@@ -539,7 +549,7 @@ export const reviews = sqliteTable(
   ],
 );
 
-/* The nine cells of a review: the person's rating and evidence, and the manager's rating and comment. */
+/* The cells of a review, one per cell of its framework version: the person's rating and evidence, and the manager's rating and comment. */
 export const reviewCells = sqliteTable(
   "review_cells",
   {

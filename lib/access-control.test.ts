@@ -1,14 +1,21 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
-import { auditLog, committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
+import { auditLog, cells, committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
 import { loadDefaultFramework } from "@/lib/dal/framework-install";
-import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
+import { getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
+import { exportFramework } from "@/lib/dal/framework-document";
+import { discardDraft, listFrameworkVersions, startDraft } from "@/lib/dal/framework-drafts";
+import { updateMatrixItem } from "@/lib/dal/framework-edit-matrix";
+import { addLevel, removeLevel } from "@/lib/dal/framework-edit-levels";
+import { getDraftLevel, saveDraftCell } from "@/lib/dal/framework-cells";
+import { getPublishPreview, publishDraft } from "@/lib/dal/framework-publish";
+import { importFramework } from "@/lib/dal/framework-import";
 import { createAccountLink, redeemAccountLink } from "@/lib/dal/account-links";
 import { listAudit } from "@/lib/dal/audit-log";
 import { listCommittee, setCommitteeMember } from "@/lib/dal/committee";
@@ -252,6 +259,110 @@ const exportPublished = action(
     expect(doc.tracks.length).toBeGreaterThan(0);
   },
 );
+
+/* The framework editor: admins only, every page's data and every action, run in this order on the access-control draft. */
+const draftRevision = () => db().select({ r: frameworkVersions.revision }).from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber)).get()!.r;
+const draftCell = (number: number) => {
+  const id = db().select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.number, number)).get()!.id;
+  return db().select().from(cells).where(and(eq(cells.versionId, id), eq(cells.levelKey, "ic2"), eq(cells.competencyKey, "values"), eq(cells.themeKey, "influence"))).get()!;
+};
+const succeeded = (result: { ok: boolean }) => expect(result).toMatchObject({ ok: true });
+const frameworkEditor: { what: string; action: Action }[] = [
+  {
+    what: "list framework versions in the editor",
+    action: action(
+      (org, a) => listFrameworkVersions(org.as[a]),
+      (list) => expect(list.draft).toMatchObject({ number: draftNumber, name: DRAFT_NAME }),
+    ),
+  },
+  {
+    what: "open a draft level's cells",
+    action: action(
+      (org, a) => getDraftLevel(org.as[a], draftNumber, "ic2"),
+      (level) => expect(level.cells.map((c) => c.id)).toContain("values.influence"),
+    ),
+  },
+  {
+    what: "autosave a draft cell",
+    action: action(
+      (org, a) => saveDraftCell(org.as[a], draftNumber, { levelKey: "ic2", competencyKey: "values", themeKey: "influence" }, draftCell(draftNumber).revision, { expectation: "Access-control cell", description: "d", examples: ["e"] }),
+      (result) => {
+        succeeded(result);
+        expect(draftCell(draftNumber).expectation).toBe("Access-control cell");
+      },
+    ),
+  },
+  {
+    what: "rename a theme in a draft",
+    action: action(
+      (org, a) => updateMatrixItem(org.as[a], draftNumber, draftRevision(), "theme", "influence", { name: "Reach", summary: "Who a person works with." }),
+      (result) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.admin, draftNumber)!.themes.find((t) => t.key === "influence")?.name).toBe("Reach");
+      },
+    ),
+  },
+  {
+    what: "add a level to a draft",
+    action: action(
+      (org, a) => addLevel(org.as[a], draftNumber, draftRevision(), "ic", { code: "IC7", name: "Distinguished Engineer", summary: "" }),
+      (result) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.admin, draftNumber)!.levels.map((l) => l.code)).toContain("IC7");
+      },
+    ),
+  },
+  {
+    what: "remove a level from a draft",
+    action: action(
+      (org, a) => removeLevel(org.as[a], draftNumber, draftRevision(), "ic7"),
+      (result) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.admin, draftNumber)!.levels.map((l) => l.code)).not.toContain("IC7");
+      },
+    ),
+  },
+  {
+    what: "publish a draft",
+    action: action(
+      (org, a) => publishDraft(org.as[a], draftNumber, getPublishPreview(org.as.admin, draftNumber).stamp),
+      (result, org) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.engineer)!.version).toMatchObject({ number: draftNumber, name: DRAFT_NAME });
+      },
+    ),
+  },
+  {
+    what: "start a draft",
+    action: action(
+      (org, a) => startDraft(org.as[a]),
+      (result) => {
+        succeeded(result);
+        expect(db().select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber + 1)).get()?.status).toBe("draft");
+      },
+    ),
+  },
+  {
+    what: "discard a draft",
+    action: action(
+      (org, a) => discardDraft(org.as[a], draftNumber + 1),
+      (result) => {
+        succeeded(result);
+        expect(db().select().from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber + 1)).get()).toBeUndefined();
+      },
+    ),
+  },
+  {
+    what: "import a framework file as a draft",
+    action: action(
+      (org, a) => importFramework(org.as[a], JSON.stringify({ ...exportFramework(org.as.admin, 1), name: "Imported by access control" }), "access.json"),
+      (result) => {
+        succeeded(result);
+        expect(db().select({ name: frameworkVersions.name, status: frameworkVersions.status }).from(frameworkVersions).orderBy(desc(frameworkVersions.number)).get()).toEqual({ name: "Imported by access control", status: "draft" });
+      },
+    ),
+  },
+];
 
 const rows: Row[] = [
   { what: "team claims: own org only", as: "manager", expect: "allowed", action: teamView(["engineer"], ["outsider"]) },
@@ -989,6 +1100,14 @@ rows.push(
   ...EVERYONE.filter((as) => as !== "engineer").map((as) => ({ what: "mark the engineer's notification read", as, expect: "refused" as const, action: markEngineersRead })),
   { what: "see the email outbox's status", as: "admin", expect: "allowed", action: outboxStatus },
   ...EVERYONE.filter((as) => as !== "admin").map((as) => ({ what: "see the email outbox's status", as, expect: "refused" as const, action: outboxStatus })),
+);
+
+// Last of all: publishing the access-control draft changes the version everyone reads.
+rows.push(
+  ...frameworkEditor.flatMap(({ what, action }) => [
+    ...(["engineer", "manager", "director"] as const).map((as) => ({ what, as, expect: "refused" as const, action })),
+    { what, as: "admin" as const, expect: "allowed" as const, action },
+  ]),
 );
 
 let org: Org;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, Executor } from "@/db";
 import { auditLog, evidenceEntries, frameworkVersions, packetCells, packetCitations, packetEvents, packetPrivateNotes, packets, versionCompetencies, versionThemes } from "@/db/schema";
 import type { PacketKind, PacketRating, PacketStatus } from "@/lib/domain/enums";
@@ -107,7 +107,8 @@ export function seedDemoPackets(database: Db, ids: Map<string, string>, now = ne
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
   database.transaction(
     (tx) => {
-      const versionId = tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).get()!.id;
+      // Packets are pinned to the version published now: the newest.
+      const versionId = tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).orderBy(desc(frameworkVersions.number)).get()!.id;
       const competencies = tx.select({ key: versionCompetencies.competencyKey, name: versionCompetencies.name }).from(versionCompetencies).where(eq(versionCompetencies.versionId, versionId)).orderBy(asc(versionCompetencies.position)).all();
       const themes = tx.select({ key: versionThemes.themeKey, name: versionThemes.name }).from(versionThemes).where(eq(versionThemes.versionId, versionId)).orderBy(asc(versionThemes.position)).all();
       const cells = competencies.flatMap((c) => themes.map((t) => ({ competencyKey: c.key, themeKey: t.key, key: `${c.key}.${t.key}`, name: `${c.name} · ${t.name}` })));

@@ -2,13 +2,14 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { competencies, evidenceCells, evidenceEntries, reviewCitations, reviewCycles, reviews, stipendClaims, themes } from "@/db/schema";
+import { evidenceCells, evidenceEntries, reviewCitations, reviewCycles, reviews, stipendClaims } from "@/db/schema";
 import { cellId, type CellRef } from "@/lib/domain/cell-ref";
 import { conflicted, fieldError, refused, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { canReadEvidence, canWriteEvidence } from "@/lib/policies/evidence";
 import { recordAudit } from "./audit";
+import { currentCellIds } from "./framework";
 import { citedByLockedPacket, uncitePacketDrafts } from "./packet-citations";
 import { relationshipTo } from "./people";
 
@@ -100,8 +101,8 @@ export function getEvidenceEntry(viewer: Viewer, entryId: string) {
 
 function checkCells(ex: Executor, cells: CellRef[]): string | null {
   if (cells.length === 0) return "Tag at least one cell this demonstrates";
-  const known = new Set([...ex.select({ key: competencies.key }).from(competencies).all().map((c) => `c:${c.key}`), ...ex.select({ key: themes.key }).from(themes).all().map((t) => `t:${t.key}`)]);
-  return cells.every((c) => known.has(`c:${c.competencyKey}`) && known.has(`t:${c.themeKey}`)) ? null : "Choose cells from the framework";
+  const known = currentCellIds(ex);
+  return cells.every((c) => known.has(cellId(c))) ? null : "Choose cells from the framework";
 }
 
 function writeCells(ex: Executor, entryId: string, cells: CellRef[]) {

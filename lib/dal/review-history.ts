@@ -35,11 +35,20 @@ export function getRatingHistory(viewer: Viewer, personId: string) {
   const cellRows = rows.length
     ? db().select({ reviewId: reviewCells.reviewId, competencyKey: reviewCells.competencyKey, themeKey: reviewCells.themeKey, self: reviewCells.selfRating, manager: reviewCells.managerRating }).from(reviewCells).where(inArray(reviewCells.reviewId, rows.map((r) => r.id))).all()
     : [];
-  // Cells named as the newest cycle's framework words them.
-  const versionId = rows.at(-1)?.versionId ?? -1;
-  const competencies = db().select({ key: versionCompetencies.competencyKey, name: versionCompetencies.name }).from(versionCompetencies).where(eq(versionCompetencies.versionId, versionId)).orderBy(asc(versionCompetencies.position)).all();
-  const themes = db().select({ key: versionThemes.themeKey, name: versionThemes.name }).from(versionThemes).where(eq(versionThemes.versionId, versionId)).orderBy(asc(versionThemes.position)).all();
-  const frameworkCells = competencies.flatMap((c) => themes.map((t) => ({ id: cellId({ competencyKey: c.key, themeKey: t.key }), competencyName: c.name, themeName: t.name })));
+  // Every cell any of these reviews had, in the newest cycle's order and words; a cell a later version dropped follows, named as its version named it.
+  const versionIds = [...new Set(rows.map((r) => r.versionId))].reverse();
+  const seen = new Map<string, { id: string; competencyName: string; themeName: string }>();
+  for (const versionId of versionIds) {
+    const competencies = db().select({ key: versionCompetencies.competencyKey, name: versionCompetencies.name }).from(versionCompetencies).where(eq(versionCompetencies.versionId, versionId)).orderBy(asc(versionCompetencies.position)).all();
+    const themes = db().select({ key: versionThemes.themeKey, name: versionThemes.name }).from(versionThemes).where(eq(versionThemes.versionId, versionId)).orderBy(asc(versionThemes.position)).all();
+    for (const c of competencies) {
+      for (const t of themes) {
+        const id = cellId({ competencyKey: c.key, themeKey: t.key });
+        if (!seen.has(id)) seen.set(id, { id, competencyName: c.name, themeName: t.name });
+      }
+    }
+  }
+  const frameworkCells = [...seen.values()];
   const byReview = new Map<string, Record<string, { self: Rating | null; manager: Rating | null }>>();
   const shown = new Map(visible.map((r) => [r.id, r]));
   for (const c of cellRows) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { cells, evidenceEntries, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionLevels, versionThemes } from "@/db/schema";
+import { cells, evidenceEntries, frameworkVersions, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionLevels, versionThemes } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
 import { cellAnchor, cellId, parseCellId } from "@/lib/domain/cell-ref";
 import type { Rating } from "@/lib/domain/enums";
@@ -99,6 +99,10 @@ export function getReview(viewer: Viewer, reviewId: string) {
     person,
     relationship,
     levelLabel: levelLabel(level ? { ...level, key: review.levelKey } : { key: review.levelKey }),
+    // The version the review is pinned to: its number, and its shape for the heatmap.
+    frameworkVersion: db().select({ number: frameworkVersions.number }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).get()!.number,
+    competencies: competencyRows,
+    themes: themeRows,
     frameworkCells,
     self,
     cited: Object.fromEntries(cited),

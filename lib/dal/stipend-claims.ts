@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
-import { competencies, people, receipts, stipendClaimEvents, stipendClaims, themes } from "@/db/schema";
+import { people, receipts, stipendClaimEvents, stipendClaims } from "@/db/schema";
+import { cellId } from "@/lib/domain/cell-ref";
 import type { ClaimStatus } from "@/lib/domain/enums";
 import { yearOf } from "@/lib/domain/org-time";
 import type { Result } from "@/lib/domain/result";
@@ -14,6 +15,7 @@ import { allowanceFor, checkNewClaim, summarise } from "@/lib/stipend/balance";
 import { TRANSITIONS, type ClaimAction } from "@/lib/stipend/claim-rules";
 import { formatMoney } from "@/lib/stipend/money";
 import { recordAudit } from "./audit";
+import { currentCellIds } from "./framework";
 import { orgToday } from "./org-settings";
 import { relationshipTo } from "./people";
 import { claimColumns, owner, ownerManager, personFacts } from "./stipend-columns";
@@ -102,11 +104,8 @@ export type NewClaim = {
 export type ClaimField = "purchaseDate" | "category" | "currencyPaid" | "amountPaid" | "amountCharged" | "receipt" | "cell";
 export type CreateClaimResult = { ok: true; id: string } | { ok: false; field: ClaimField; message: string };
 
-function cellExists(competencyKey: string, themeKey: string): boolean {
-  const competency = db().select({ key: competencies.key }).from(competencies).where(eq(competencies.key, competencyKey)).get();
-  const theme = db().select({ key: themes.key }).from(themes).where(eq(themes.key, themeKey)).get();
-  return Boolean(competency && theme);
-}
+/* A claim is tied to a cell of the framework everyone uses now. */
+const cellExists = (competencyKey: string, themeKey: string) => currentCellIds().has(cellId({ competencyKey, themeKey }));
 
 /*
  * Files a claim for the viewer. The receipt file is written first under a

@@ -8,7 +8,7 @@ import { getEvidenceEntry } from "@/lib/dal/evidence";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { orgToday } from "@/lib/dal/org-settings";
 import { cellId } from "@/lib/domain/cell-ref";
-import { cellOptions } from "../_components/cell-options";
+import { cellOptions, matrixOf } from "../_components/cell-options";
 import { EvidenceCard } from "../_components/evidence-card";
 import { EvidenceForm } from "../_components/evidence-form";
 import { DeleteEvidenceForm } from "./delete-form";
@@ -23,7 +23,8 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
   const id = (await params).id;
   const entry = orNotFound(viewer, () => getEvidenceEntry(viewer, id));
   const confirming = (await searchParams).confirm === "delete";
-  const options = cellOptions(getFrameworkStructure(viewer));
+  const structure = getFrameworkStructure(viewer);
+  const options = cellOptions(structure);
   const names = new Map(options.map((o) => [o.id, o.name]));
   const back = entry.personId === viewer.id ? "/evidence" : `/evidence?person=${entry.personId}`;
   return (
@@ -64,7 +65,7 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
           <div className="p-5">
             <EvidenceForm
               today={orgToday()}
-              cellOptions={options}
+              matrix={matrixOf(structure)}
               defaults={{ entryId: entry.id, version: entry.version, title: entry.title, occurredOn: entry.occurredOn, description: entry.description, links: entry.links.join("\n"), cells: entry.cells.map(cellId) }}
             />
           </div>

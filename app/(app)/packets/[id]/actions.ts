@@ -9,6 +9,7 @@ import { savePacketNotes } from "@/lib/dal/packet-notes";
 import { endorsePacket, returnPacket, savePacketReview } from "@/lib/dal/packet-review";
 import { PACKET_RATINGS } from "@/lib/domain/enums";
 import { clockIn } from "@/lib/domain/org-time";
+import { MAX_CELLS } from "@/lib/framework/format";
 import type { Readiness } from "@/lib/packets/readiness";
 
 /* Every action names the packet by id; the DAL loads it and asks the policy whether this viewer may do this to it. */
@@ -20,7 +21,7 @@ const caseSchema = z.object({
   packetId,
   version,
   summary: text(20_000),
-  cells: z.array(z.object({ cell: z.string().max(100), text: text(20_000), citations: z.array(z.string().max(100)).max(50) })).max(100),
+  cells: z.array(z.object({ cell: z.string().max(100), text: text(20_000), citations: z.array(z.string().max(100)).max(50) })).max(MAX_CELLS),
 });
 
 /* Autosave of the author's part, against the version this tab loaded. */
@@ -49,7 +50,7 @@ export const withdrawPacketAction = formAction(z.object({ packetId, reason: text
 const reviewSchema = z.object({
   packetId,
   version,
-  cells: z.array(z.object({ cell: z.string().max(100), rating: z.enum(PACKET_RATINGS).nullable(), comment: text(20_000), justification: text(20_000) })).max(100),
+  cells: z.array(z.object({ cell: z.string().max(100), rating: z.enum(PACKET_RATINGS).nullable(), comment: text(20_000), justification: text(20_000) })).max(MAX_CELLS),
 });
 
 /* Autosave of the manager's part; hands back the readiness the server computed from what was saved. */

@@ -13,6 +13,7 @@ import { getReview } from "@/lib/dal/reviews";
 import { cellId } from "@/lib/domain/cell-ref";
 import { clockIn, dueState } from "@/lib/domain/org-time";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { levelHref } from "@/lib/framework/urls";
 import { canReadPrivateNotes, SELF_PART_AUDIENCE } from "@/lib/policies/reviews";
 import { MANAGER_STATUS_LABEL, PRIVATE_NOTES_AUDIENCE } from "@/lib/reviews/manager-review";
 import { AcknowledgeForm } from "./acknowledge-form";
@@ -48,7 +49,11 @@ export default async function ReviewPage({ params }: Props) {
         title={own ? `My review: ${review.cycleName}` : `${person.name}'s review: ${review.cycleName}`}
         description={
           <>
-            Written against {data.levelLabel}, in the framework as it stood when the cycle opened.{" "}
+            Written against {data.levelLabel}, in{" "}
+            <Link href={levelHref({ level: review.levelKey, version: data.frameworkVersion })} className="text-brand-700 underline">
+              framework version {data.frameworkVersion}
+            </Link>
+            , as it stood when the cycle opened.{" "}
             {review.selfStatus === "submitted" ? (
               <Badge tone="brand">Self-assessment submitted {formatDateTime(review.selfSubmittedAt)}</Badge>
             ) : open ? (
@@ -72,7 +77,7 @@ export default async function ReviewPage({ params }: Props) {
         {part ? (
           <Card>
             <div className="px-5 py-4">
-              <ReviewHeatmap caption="Self against manager, per cell" cells={frameworkCells} ratings={ratings} showSelf={self !== null} showManager />
+              <ReviewHeatmap caption="Self against manager, per cell" competencies={data.competencies} themes={data.themes} ratings={ratings} showSelf={self !== null} showManager />
             </div>
           </Card>
         ) : null}
