@@ -49,6 +49,8 @@ function recordBodies(page: Page) {
 }
 
 test("the manager sees the disagreement, writes, keeps private notes and shares; the engineer responds and acknowledges and never receives the notes", async ({ browser, createPerson, db }) => {
+  // Four axe scans and two sign-ins outgrow 30 s on a loaded two-core machine.
+  test.setTimeout(60_000);
   const { manager, people } = await team(createPerson, db);
   const engineer = people[0]!;
   const secret = `Private ${crypto.randomUUID()}`;
