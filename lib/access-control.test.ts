@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
-import { committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
+import { auditLog, committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
 import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
 import { createAccountLink, redeemAccountLink } from "@/lib/dal/account-links";
@@ -37,7 +37,14 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead, noti
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
-import { buildOrg, type Actor, type Org } from "@/lib/test/org";
+import { buildOrg, newViewer, type Actor, type Org } from "@/lib/test/org";
+import { packetIn, packetRow, rateAll, type PacketState } from "@/lib/test/packets";
+import { getPacket, listPackets } from "@/lib/dal/packets";
+import { getStartOptions, startPacket } from "@/lib/dal/packet-start";
+import { savePacketCase, submitPacket, withdrawPacket } from "@/lib/dal/packet-case";
+import { endorsePacket, returnPacket, savePacketReview } from "@/lib/dal/packet-review";
+import { getPacketNotes, savePacketNotes } from "@/lib/dal/packet-notes";
+import { getPacketSettings, savePacketSettings } from "@/lib/dal/packet-settings";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
@@ -756,6 +763,158 @@ rows.push(
   { what: "see another manager's report's rating history", as: "otherManager", expect: "refused", action: historyOf("engineer") },
 );
 
+/* ---------- Promotion packets ---------- */
+
+/*
+ * Each packet row gets a new direct report of the manager with a packet in
+ * the state the row needs. "engineer" rows act as that report, the packet's
+ * author; the peer is their peer (same manager), the director the manager
+ * above, otherManager an unrelated manager.
+ */
+const freshPacket = (org: Org, state: PacketState | "none") => {
+  const { viewer: author } = newViewer({ managerId: org.people.manager.id });
+  return { author, id: state === "none" ? "" : packetIn(state, author, org.as.manager) };
+};
+const actorFor = (org: Org, a: Actor, author: Viewer) => (a === "engineer" ? author : org.as[a]);
+const onPacket = <R>(state: PacketState | "none", call: (viewer: Viewer, fresh: { author: Viewer; id: string }) => R) => (org: Org, a: Actor) => {
+  const fresh = freshPacket(org, state);
+  return { ...fresh, result: call(actorFor(org, a, fresh.author), fresh) };
+};
+type Fresh<R> = { author: Viewer; id: string; result: R };
+const done = (r: unknown) => expect(r).toMatchObject({ ok: true });
+const statusIs = (id: string, status: string) => expect(packetRow(id).status).toBe(status);
+
+const readPacket = action(
+  onPacket("submitted", (viewer, { id }) => getPacket(viewer, id)),
+  ({ id, author, result }, org, a) => {
+    expect(result.packet).toMatchObject({ id, personId: author.id, status: "submitted" });
+    const reads = db().select().from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.action, "packet.read"))).all();
+    expect(reads.map((r) => r.actorId)).toEqual(a === "engineer" ? [] : [org.as[a].id]);
+  },
+);
+const listPacketsAs = action(
+  onPacket("draft", (viewer) => listPackets(viewer)),
+  ({ id, result }, _org, a) => {
+    const seen = [...result.mine, ...result.others].map((p) => p.id);
+    if (a === "peer" || a === "otherManager") expect(seen).not.toContain(id);
+    else expect(seen).toContain(id);
+  },
+);
+const startPacketFor = action(
+  onPacket("none", (viewer, { author }) => ({ options: getStartOptions(viewer, author.id), started: startPacket(viewer, author.id, "ic3") })),
+  ({ author, result }: Fresh<{ options: ReturnType<typeof getStartOptions>; started: ReturnType<typeof startPacket> }>) => {
+    expect(result.options.targets.map((t) => t.key)).toEqual(["ic3"]);
+    const started = result.started as { ok: true; value: string };
+    expect(packetRow(started.value)).toMatchObject({ personId: author.id, status: "draft", targetLevelKey: "ic3" });
+  },
+);
+const saveCase = action(
+  onPacket("draft", (viewer, { id }) => savePacketCase(viewer, id, 1, { summary: "Written by the row", cells: [] })),
+  ({ id, result }) => {
+    expect(result).toMatchObject({ ok: true, version: 2 });
+    expect(packetRow(id).summary).toBe("Written by the row");
+  },
+);
+const submitOwn = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "draft");
+    writeWholeCase(fresh);
+    return { ...fresh, result: submitPacket(actorFor(org, a, fresh.author), fresh.id, packetRow(fresh.id).caseVersion, "") };
+  },
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "submitted");
+  },
+);
+const saveReview = action(
+  onPacket("submitted", (viewer, { id }) => savePacketReview(viewer, id, packetRow(id).managerVersion, ALL_CELLS.map((cell) => ({ cell, rating: "exceeds", comment: "Row", justification: "" })))),
+  ({ id, result }) => {
+    expect(result).toMatchObject({ ok: true, value: { readiness: { ready: true } } });
+    expect(getPacket(asPerson(packetRow(id).managerAuthorId!), id).manager?.cells.every((c) => c.rating === "exceeds")).toBe(true);
+  },
+);
+const returnIt = action(
+  onPacket("submitted", (viewer, { id }) => returnPacket(viewer, id, packetRow(id).managerVersion, "More on influence")),
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "draft");
+  },
+);
+const endorseIt = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "submitted");
+    rateAll(org.as.manager, fresh.id, "meets");
+    return { ...fresh, result: endorsePacket(actorFor(org, a, fresh.author), fresh.id, packetRow(fresh.id).managerVersion, "Ready") };
+  },
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "endorsed");
+  },
+);
+const withdrawIt = action(
+  onPacket("submitted", (viewer, { id }) => withdrawPacket(viewer, id, "Not now")),
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "withdrawn");
+  },
+);
+const readPacketNotes = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "submitted");
+    savePacketNotes(org.as.manager, fresh.id, 0, "Row note");
+    return { ...fresh, result: getPacketNotes(actorFor(org, a, fresh.author), fresh.id) };
+  },
+  ({ result }) => expect(result.body).toBe("Row note"),
+);
+const writePacketNotes = action(
+  onPacket("submitted", (viewer, { id }) => savePacketNotes(viewer, id, 0, "Written note")),
+  ({ id, result }) => {
+    expect(result).toMatchObject({ ok: true, version: 1 });
+    expect(db().select({ body: packetPrivateNotes.body }).from(packetPrivateNotes).where(eq(packetPrivateNotes.packetId, id)).get()).toEqual({ body: "Written note" });
+  },
+);
+let packetSettingsVersion = 0;
+const packetSettingsAs = action(
+  (org: Org, a: Actor) => ({ read: getPacketSettings(org.as[a]), saved: savePacketSettings(org.as[a], { minimumRating: "meets", maxJustifiedGaps: null }, packetSettingsVersion) }),
+  ({ read, saved }) => {
+    expect(read.words).toMatch(/^Ready for the committee when/);
+    expect(saved).toEqual({ ok: true, value: ++packetSettingsVersion });
+  },
+);
+/* A draft needs its case written before it can be submitted. */
+function writeWholeCase(fresh: { author: Viewer; id: string }) {
+  savePacketCase(fresh.author, fresh.id, packetRow(fresh.id).caseVersion, { summary: "S", cells: ALL_CELLS.map((cell) => ({ cell, text: "Case", citations: [] })) });
+}
+const others = (except: Actor[]) => (["engineer", "manager", "director", "admin", "otherManager", "peer"] as Actor[]).filter((x) => !except.includes(x));
+
+rows.push(
+  ...(["engineer", "manager", "director", "admin"] as const).map((as) => ({ what: "read a packet (read audited for all but its author)", as, expect: "allowed" as const, action: readPacket })),
+  ...(["otherManager", "peer"] as const).map((as) => ({ what: "read a packet", as, expect: "refused" as const, action: readPacket })),
+  ...others([]).map((as) => ({ what: "list packets (only those they may read)", as, expect: "allowed" as const, action: listPacketsAs })),
+  ...(["engineer", "manager"] as const).map((as) => ({ what: "start a packet (for themselves, or a direct report)", as, expect: "allowed" as const, action: startPacketFor })),
+  ...others(["engineer", "manager"]).map((as) => ({ what: "start a packet for someone else's report", as, expect: "refused" as const, action: startPacketFor })),
+  { what: "write their packet's case", as: "engineer", expect: "allowed", action: saveCase },
+  { what: "submit their packet", as: "engineer", expect: "allowed", action: submitOwn },
+  ...others(["engineer"]).flatMap((as) => [
+    { what: "write someone else's packet's case", as, expect: "refused" as const, action: saveCase },
+    { what: "submit someone else's packet", as, expect: "refused" as const, action: submitOwn },
+  ]),
+  { what: "rate a direct report's packet", as: "manager", expect: "allowed", action: saveReview },
+  { what: "return a direct report's packet", as: "manager", expect: "allowed", action: returnIt },
+  { what: "endorse a direct report's packet", as: "manager", expect: "allowed", action: endorseIt },
+  ...others(["manager"]).flatMap((as) => [
+    { what: "rate a packet they do not manage directly", as, expect: "refused" as const, action: saveReview },
+    { what: "return a packet they do not manage directly", as, expect: "refused" as const, action: returnIt },
+    { what: "endorse a packet they do not manage directly", as, expect: "refused" as const, action: endorseIt },
+  ]),
+  ...(["engineer", "manager"] as const).map((as) => ({ what: "withdraw a packet (author or direct manager)", as, expect: "allowed" as const, action: withdrawIt })),
+  ...others(["engineer", "manager"]).map((as) => ({ what: "withdraw someone else's packet", as, expect: "refused" as const, action: withdrawIt })),
+  ...(["manager", "director", "admin"] as const).map((as) => ({ what: "read a packet's private notes", as, expect: "allowed" as const, action: readPacketNotes })),
+  ...(["engineer", "otherManager", "peer"] as const).map((as) => ({ what: "read a packet's private notes", as, expect: "refused" as const, action: readPacketNotes })),
+  { what: "write private notes on a direct report's packet", as: "manager", expect: "allowed", action: writePacketNotes },
+  ...others(["manager"]).map((as) => ({ what: "write private notes on a packet", as, expect: "refused" as const, action: writePacketNotes })),
+  { what: "read and set the readiness rule", as: "admin", expect: "allowed", action: packetSettingsAs },
+  ...others(["admin"]).map((as) => ({ what: "read and set the readiness rule", as, expect: "refused" as const, action: packetSettingsAs })),
 /* ---------- Notifications ---------- */
 
 /* A new notification for `who` about a claim of theirs; returns its id. */

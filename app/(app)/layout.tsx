@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           { href: "/reviews/calibration", label: "Calibration" },
         ]
       : []),
+    { href: "/packets", label: "Promotion packets", match: "/packets" },
     { href: "/evidence", label: "Evidence log", match: "/evidence" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },

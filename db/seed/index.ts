@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { accountLinks, auditLog, committeeMembers, levelHistory, people } from "@/db/schema";
 import { hashPassword } from "@/lib/security/password";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+import { seedDemoPackets } from "./demo-packets";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
 import { seedDemoNotifications } from "./demo-notifications";
@@ -60,6 +61,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
   );
   seedDemoStipend(database, ids);
   seedDemoReviews(database, ids);
+  seedDemoPackets(database, ids);
   seedDemoNotifications(database);
   return true;
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { people, reviewCells, reviewCycles, reviews, versionCompetencies, versionThemes } from "@/db/schema";
+import { people, reviewCells, reviewCycles, reviews, versionCompetencies, versionLevels, versionThemes } from "@/db/schema";
 import { cellId } from "@/lib/domain/cell-ref";
 import type { Rating } from "@/lib/domain/enums";
+import { levelLabel } from "@/lib/domain/level-label";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { canReadManagerPart, canReadReview, canReadSelfPart } from "@/lib/policies/reviews";
@@ -51,5 +52,35 @@ export function getRatingHistory(viewer: Viewer, personId: string) {
     person,
     frameworkCells,
     cycles: visible.map((r) => ({ reviewId: r.id, cycleName: r.cycleName, levelKey: r.levelKey, selfShown: r.showSelf, managerShown: r.showManager, cells: byReview.get(r.id) ?? {} })),
+  };
+}
+
+/*
+ * The person's latest review with a shared manager part: each cell's self and
+ * manager rating (against the level they held then), as the viewer may read
+ * them. For the packet page, beside each cell's case.
+ */
+export function latestSharedRatings(viewer: Viewer, personId: string) {
+  const relationship = relationshipTo(viewer.id, personId);
+  if (!canReadReview(viewer, relationship)) throw new NotFoundError("person");
+  const review = db()
+    .select({ id: reviews.id, cycleName: reviewCycles.name, cycleStatus: reviewCycles.status, selfStatus: reviews.selfStatus, managerStatus: reviews.managerStatus, levelKey: reviews.levelKey, versionId: reviews.frameworkVersionId })
+    .from(reviews)
+    .innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId))
+    .where(and(eq(reviews.personId, personId), inArray(reviews.managerStatus, ["shared", "acknowledged"])))
+    .orderBy(desc(reviewCycles.openedAt))
+    .limit(1)
+    .get();
+  if (!review) return null;
+  const showSelf = canReadSelfPart(viewer, relationship, review);
+  const showManager = canReadManagerPart(viewer, relationship, review);
+  const level = db().select({ code: versionLevels.code, name: versionLevels.name }).from(versionLevels).where(and(eq(versionLevels.versionId, review.versionId), eq(versionLevels.levelKey, review.levelKey))).get();
+  const cells = db().select({ competencyKey: reviewCells.competencyKey, themeKey: reviewCells.themeKey, self: reviewCells.selfRating, manager: reviewCells.managerRating }).from(reviewCells).where(eq(reviewCells.reviewId, review.id)).all();
+  return {
+    reviewId: review.id,
+    cycleName: review.cycleName,
+    levelLabel: levelLabel(level ? { ...level, key: review.levelKey } : { key: review.levelKey }),
+    selfShown: showSelf,
+    cells: Object.fromEntries(cells.map((c) => [cellId(c), { self: showSelf ? c.self : null, manager: showManager ? c.manager : null }])) as Record<string, { self: Rating | null; manager: Rating | null }>,
   };
 }

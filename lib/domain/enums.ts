@@ -33,6 +33,24 @@ export const RATINGS = ["not-yet", "developing", "meets", "exceeds"] as const;
 export type Rating = (typeof RATINGS)[number];
 
 /*
+ * A promotion packet's life. Open: draft (the author writes; also where a
+ * returned packet goes back to), submitted (with the direct manager),
+ * endorsed (by the manager: ready for, then with, the committee). Closed:
+ * approved or declined (by the committee's decision), withdrawn.
+ */
+export const PACKET_STATUSES = ["draft", "submitted", "endorsed", "approved", "declined", "withdrawn"] as const;
+export type PacketStatus = (typeof PACKET_STATUSES)[number];
+export const OPEN_PACKET_STATUSES = ["draft", "submitted", "endorsed"] as const satisfies readonly PacketStatus[];
+
+/* The manager's rating of a packet cell against the target level. */
+export const PACKET_RATINGS = ["not-yet", "meets", "exceeds"] as const;
+export type PacketRating = (typeof PACKET_RATINGS)[number];
+
+/* A packet asks for the next level on the person's track, or a move to the equivalent level on another track. */
+export const PACKET_KINDS = ["promotion", "track-move"] as const;
+export type PacketKind = (typeof PACKET_KINDS)[number];
+
+/*
  * Notifications. A kind names the event; the packet issue adds its kinds here
  * (the column is plain text, so a new kind needs no migration).
  */

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin/org", label: "Org chart" },
   { href: "/admin/committee", label: "Committee" },
   { href: "/admin/cycles", label: "Review cycles" },
+  { href: "/admin/packets", label: "Promotion packets" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];

@@ -11,7 +11,7 @@ import { differsBy, differsLabel } from "@/lib/reviews/manager-review";
 import { RATING_SCALE, ratingLabel } from "@/lib/reviews/self-assessment";
 import { saveManagerReviewAction, shareManagerReviewAction } from "../actions";
 import type { FrameworkCell } from "./self-assessment-form";
-import { useAutosave } from "./use-autosave";
+import { useAutosave } from "@/components/forms/use-autosave";
 
 export type ManagerCell = { cell: string; rating: Rating | null; comment: string };
 type Part = { summary: string; cells: ManagerCell[] };

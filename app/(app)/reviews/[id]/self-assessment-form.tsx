@@ -10,7 +10,7 @@ import type { Rating } from "@/lib/domain/enums";
 import type { FieldErrors } from "@/lib/domain/result";
 import { RATING_SCALE, ratingLabel } from "@/lib/reviews/self-assessment";
 import { saveSelfAssessmentAction, submitSelfAssessmentAction } from "../actions";
-import { useAutosave } from "./use-autosave";
+import { useAutosave } from "@/components/forms/use-autosave";
 
 export type FrameworkCell = { id: string; anchor: string; competencyName: string; themeName: string; expectation: string; description: string };
 export type SelfCell = { cell: string; rating: Rating | null; evidence: string; citations: string[] };

@@ -12,17 +12,19 @@ export type SaveState = "saved" | "dirty" | "saving" | "conflict" | "error";
  * A draft that saves itself a moment after each change, against the version
  * it was loaded at. A save that lost a race keeps the text here and offers
  * the saved version (keep mine / use theirs); leaving with unsaved text warns.
- * Used by the self-assessment and the manager's review.
+ * Used by the self-assessment, the manager's review, and a promotion packet's
+ * two parts. A save may hand back more than its time (`onSaved` receives it).
  */
-export function useAutosave<T, Saved>(options: {
+export function useAutosave<T, Saved, D extends { savedAt: string } = { savedAt: string }>(options: {
   initial: T;
   version: number;
   savedAt: string | null;
-  send: (value: T, version: number) => Promise<ActionState<{ savedAt: string }>>;
+  send: (value: T, version: number) => Promise<ActionState<D>>;
   /* The saved version's content, as the action's conflict carries it. */
   fromSaved: (current: Saved) => T;
+  onSaved?: (data: D) => void;
 }) {
-  const { send, fromSaved } = options;
+  const { send, fromSaved, onSaved } = options;
   const [value, setValue] = useState<T>(options.initial);
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [savedAt, setSavedAt] = useState(options.savedAt);
@@ -52,6 +54,7 @@ export function useAutosave<T, Saved>(options: {
       if (state.ok) {
         version.current = state.version ?? version.current;
         setSavedAt(state.data?.savedAt ?? null);
+        if (state.data) onSaved?.(state.data);
         setMessage(null);
         setSaveState(dirty.current ? "dirty" : "saved");
         return true;
@@ -69,7 +72,7 @@ export function useAutosave<T, Saved>(options: {
     } finally {
       inFlight.current = null;
     }
-  }, [send, takeConflict]);
+  }, [send, takeConflict, onSaved]);
 
   const change = (next: T) => {
     latest.current = next;
