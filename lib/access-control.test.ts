@@ -915,6 +915,8 @@ rows.push(
   ...others(["manager"]).map((as) => ({ what: "write private notes on a packet", as, expect: "refused" as const, action: writePacketNotes })),
   { what: "read and set the readiness rule", as: "admin", expect: "allowed", action: packetSettingsAs },
   ...others(["admin"]).map((as) => ({ what: "read and set the readiness rule", as, expect: "refused" as const, action: packetSettingsAs })),
+);
+
 /* ---------- Notifications ---------- */
 
 /* A new notification for `who` about a claim of theirs; returns its id. */
