@@ -2,13 +2,14 @@ import crypto from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db";
-import { notifications, people, reviewCycles, reviews, stipendClaimEvents, stipendClaims } from "@/db/schema";
+import { notifications, packetEvents, packets, people, reviewCycles, reviews, stipendClaimEvents, stipendClaims } from "@/db/schema";
 import type { NotificationKind, NotifiedRecordType } from "@/lib/domain/enums";
 
 /*
  * Demo notifications, told the way the app tells them (lib/dal/*-notifications.ts)
- * for what the stipend and review seeds hold: claims filed, decided and
- * reimbursed, self-assessments submitted, reviews shared and acknowledged.
+ * for what the stipend, review and packet seeds hold: claims filed, decided
+ * and reimbursed, self-assessments submitted, reviews shared and acknowledged,
+ * packets started, submitted, returned and endorsed.
  * Each person's three newest are unread; the rest were read an hour after
  * they came. No email is queued: the demo has no mail server.
  */
@@ -58,6 +59,21 @@ export function seedDemoNotifications(database: Db) {
     if (r.selfSubmittedAt && r.managerId) notices.push({ ...record, recipientId: r.managerId, kind: "review-self-submitted", actorId: r.personId, title: `${r.personName} submitted their self-assessment for ${r.cycle}`, detail: "Their ratings and evidence are ready to read beside your review.", at: r.selfSubmittedAt });
     if (r.sharedAt) notices.push({ ...record, recipientId: r.personId, kind: "review-shared", actorId: r.managerId, title: `${r.managerName ?? "Your manager"} shared your review for ${r.cycle}`, detail: "Read it, add a response if you like, and acknowledge it.", at: r.sharedAt });
     if (r.acknowledgedAt && r.managerId) notices.push({ ...record, recipientId: r.managerId, kind: "review-acknowledged", actorId: r.personId, title: `${r.personName} acknowledged their review for ${r.cycle}`, detail: r.response.trim() ? "They wrote a response." : "No response written.", at: r.acknowledgedAt });
+  }
+
+  const packetSteps = database
+    .select({ packetId: packetEvents.packetId, step: packetEvents.step, actorId: packetEvents.actorId, note: packetEvents.note, at: packetEvents.at, authorId: packets.personId, authorName: people.name, managerId: people.managerId })
+    .from(packetEvents)
+    .innerJoin(packets, eq(packets.id, packetEvents.packetId))
+    .innerJoin(people, eq(people.id, packets.personId))
+    .all();
+  for (const e of packetSteps) {
+    const record = { recordType: "packet" as const, recordId: e.packetId, actorId: e.actorId, at: e.at };
+    const actor = names.get(e.actorId ?? "") ?? "Someone";
+    if (e.step === "start" && e.actorId !== e.authorId) notices.push({ ...record, recipientId: e.authorId, kind: "packet-started", title: `${actor} started a promotion packet for you`, detail: "Write your case for each cell, then submit it to your manager." });
+    if (e.step === "submit" && e.managerId) notices.push({ ...record, recipientId: e.managerId, kind: "packet-submitted", title: `${e.authorName} submitted their promotion packet`, detail: e.note || "Rate each cell against the target level, then endorse it or return it with feedback." });
+    if (e.step === "return") notices.push({ ...record, recipientId: e.authorId, kind: "packet-returned", title: `${actor} returned your promotion packet with feedback`, detail: e.note });
+    if (e.step === "endorse") notices.push({ ...record, recipientId: e.authorId, kind: "packet-endorsed", title: `${actor} endorsed your promotion packet`, detail: e.note || "It is ready for the promotion committee." });
   }
 
   const byRecipient = new Map<string, Notice[]>();

@@ -14,6 +14,8 @@ import { getViewerById } from "./people";
 import { openCycle } from "./review-cycles";
 import { listMyReviews, saveSelfAssessment, submitSelfAssessment, type SelfCell } from "./reviews";
 import { transitionClaim } from "./stipend-claims";
+import { withdrawPacket } from "./packet-case";
+import { packetIn, packetRow, startedPacket } from "@/lib/test/packets";
 
 // A mail server is configured for this file, so immediate notifications also go to the outbox.
 process.env.SMTP_URL = "smtp://127.0.0.1:2599";
@@ -100,6 +102,37 @@ describe("review steps notify the next person in line", () => {
     // Nobody above the direct manager, no peer and no admin hears of these steps.
     expect(told(id).map(([name]) => name)).not.toContain(org.people.director.name);
     expect(countFor(id)).toBe(3);
+  });
+});
+
+describe("packet steps notify the other side", () => {
+  it("submitted goes to the direct manager; returned (with the feedback) and endorsed to the author; nobody else", () => {
+    const { person, viewer } = newViewer({ managerId: org.people.manager.id, name: "Paula Packet" });
+    const returned = packetIn("returned", viewer, org.as.manager);
+    expect(told(returned)).toEqual([[org.people.manager.name, "packet-submitted"], [person.name, "packet-returned"]]);
+    expect(db().select({ title: notifications.title, detail: notifications.detail }).from(notifications).where(and(eq(notifications.recordId, returned), eq(notifications.kind, "packet-returned"))).get()).toEqual({
+      title: `${org.people.manager.name} returned your promotion packet with feedback`,
+      detail: "Say more about the migration.",
+    });
+    expect(db().select({ email: emailOutbox.textBody }).from(emailOutbox).innerJoin(notifications, eq(notifications.outboxId, emailOutbox.id)).where(and(eq(notifications.recordId, returned), eq(notifications.kind, "packet-returned"))).get()!.email).toContain(`Read the feedback: https://trellis.test.example/packets/${returned}`);
+    withdrawPacket(viewer, returned, "Trying again next half");
+    expect(told(returned, "packet-withdrawn")).toEqual([[org.people.manager.name, "packet-withdrawn"]]);
+
+    const second = newViewer({ managerId: org.people.manager.id });
+    const endorsed = packetIn("endorsed", second.viewer, org.as.manager);
+    expect(told(endorsed)).toEqual([[org.people.manager.name, "packet-submitted"], [second.person.name, "packet-endorsed"]].sort());
+    // The manager above and admins may read packets, but nothing waits on them: they are not told.
+    expect(told(endorsed).map(([name]) => name)).not.toContain(org.people.director.name);
+    expect(told(endorsed).map(([name]) => name)).not.toContain(org.people.admin.name);
+  });
+
+  it("a packet a manager starts for a report tells the report; one they start themselves tells nobody", () => {
+    const { person } = newViewer({ managerId: org.people.manager.id });
+    const byManager = startedPacket(org.as.manager, person.id);
+    expect(told(byManager)).toEqual([[person.name, "packet-started"]]);
+    const own = newViewer({ managerId: org.people.manager.id });
+    expect(told(startedPacket(own.viewer, own.person.id))).toEqual([]);
+    expect(packetRow(byManager).startedById).toBe(org.people.manager.id);
   });
 });
 

@@ -13,6 +13,7 @@ import { canReadPacket, packetRole } from "@/lib/policies/packets";
 import { recordAudit } from "./audit";
 import { readinessRule } from "./packet-settings";
 import { relationshipTo } from "./people";
+import { notifyPacketStep } from "./packet-notifications";
 
 /*
  * What every packet module shares: loading a packet, the reader check, the
@@ -139,6 +140,7 @@ export function recordPacketStep(tx: Executor, step: { packetId: string; actorId
   tx.insert(packetEvents).values({ packetId: step.packetId, actorId: step.actorId, step: step.step, fromStatus: step.from, toStatus: step.to, note: step.note }).run();
   const why = step.note.trim() ? `: ${step.note.trim()}` : "";
   recordAudit(tx, { actorId: step.actorId, action: `packet.${step.step}`, recordType: "packet", recordId: step.packetId, summary: `${PACKET_EVENT_LABEL[step.step]} (${step.about})${why}` });
+  notifyPacketStep(tx, step);
 }
 
 export const packetTimeline = (packetId: string) =>

@@ -67,11 +67,16 @@ export const NOTIFICATION_KINDS = [
   "claim-to-reimburse",
   "claim-rejected",
   "claim-reimbursed",
+  "packet-started",
+  "packet-submitted",
+  "packet-returned",
+  "packet-endorsed",
+  "packet-withdrawn",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /* The records a notification can point at; each has an access rule in lib/policies/notifications.ts. */
-export const NOTIFIED_RECORD_TYPES = ["review", "stipend-claim"] as const;
+export const NOTIFIED_RECORD_TYPES = ["review", "stipend-claim", "packet"] as const;
 export type NotifiedRecordType = (typeof NOTIFIED_RECORD_TYPES)[number];
 
 /* How a person wants notifications by email. */

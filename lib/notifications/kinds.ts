@@ -3,9 +3,9 @@ import type { NotificationKind, NotifiedRecordType } from "@/lib/domain/enums";
 /*
  * What each kind of notification is about: the area it is grouped under (in
  * the list's badges and the daily digest) and what its email's button says.
- * The packet issue adds its kinds here and a path for its record type below.
+ * A new record type adds its path below.
  */
-export const AREAS = ["Reviews", "Stipend"] as const;
+export const AREAS = ["Reviews", "Promotion packets", "Stipend"] as const;
 export type NotificationArea = (typeof AREAS)[number];
 
 export const KINDS: Record<NotificationKind, { area: NotificationArea; label: string; cta: string }> = {
@@ -21,6 +21,11 @@ export const KINDS: Record<NotificationKind, { area: NotificationArea; label: st
   "claim-to-reimburse": { area: "Stipend", label: "To reimburse", cta: "Open the claim" },
   "claim-rejected": { area: "Stipend", label: "Rejected", cta: "Open the claim" },
   "claim-reimbursed": { area: "Stipend", label: "Reimbursed", cta: "Open the claim" },
+  "packet-started": { area: "Promotion packets", label: "Started for you", cta: "Write your packet" },
+  "packet-submitted": { area: "Promotion packets", label: "To review", cta: "Review the packet" },
+  "packet-returned": { area: "Promotion packets", label: "Returned", cta: "Read the feedback" },
+  "packet-endorsed": { area: "Promotion packets", label: "Endorsed", cta: "Open the packet" },
+  "packet-withdrawn": { area: "Promotion packets", label: "Withdrawn", cta: "Open the packet" },
 };
 
 /* Where a notification's one click leads. */
@@ -31,5 +36,7 @@ export function recordPath(record: { type: NotifiedRecordType; id: string }): st
       return `/reviews/${id}`;
     case "stipend-claim":
       return `/stipend/claims/${id}`;
+    case "packet":
+      return `/packets/${id}`;
   }
 }

@@ -6,6 +6,7 @@ import { canReadNotification, canSeeEmailStatus, mayBeNotifiedOf, type NotifiedR
 const as = (role: Role, id = "viewer") => ({ id, role });
 const review: NotifiedRecord = { type: "review", id: "r1", ownerId: "owner" };
 const claim: NotifiedRecord = { type: "stipend-claim", id: "c1", ownerId: "owner" };
+const packet: NotifiedRecord = { type: "packet", id: "p1", ownerId: "owner" };
 
 describe("who may be told about a record", () => {
   const cases: [Role, Relationship, boolean][] = [
@@ -19,6 +20,7 @@ describe("who may be told about a record", () => {
   it.each(cases)("a %s whose relationship to the owner is %s: %s", (role, relationship, allowed) => {
     expect(mayBeNotifiedOf(as(role), relationship, review)).toBe(allowed);
     expect(mayBeNotifiedOf(as(role), relationship, claim)).toBe(allowed);
+    expect(mayBeNotifiedOf(as(role), relationship, packet)).toBe(allowed);
   });
 });
 

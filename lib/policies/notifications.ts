@@ -1,3 +1,4 @@
+import { canReadPacket } from "./packets";
 import { canViewClaim } from "./stipend";
 import { canReadReview } from "./reviews";
 import { isAdmin, type PolicyViewer, type Relationship } from "./core";
@@ -5,11 +6,11 @@ import { isAdmin, type PolicyViewer, type Relationship } from "./core";
 /*
  * Notifications. A notification names a record; nobody is told about a record
  * they may not see, so each record type answers with the same rule its page
- * uses. The packet issue adds `{ type: "packet"; ...; facts }` to the union
- * and a case below that calls its packet read rule; TypeScript then refuses
- * any switch that forgets it.
+ * uses. A record whose rule needs more than the relationship (the committee's
+ * recusal, an endorser's request) carries those facts in its own member of the
+ * union; TypeScript then refuses any switch that forgets it.
  */
-export type NotifiedRecord = { type: "review"; id: string; ownerId: string } | { type: "stipend-claim"; id: string; ownerId: string };
+export type NotifiedRecord = { type: "review" | "stipend-claim" | "packet"; id: string; ownerId: string };
 
 export function mayBeNotifiedOf(recipient: PolicyViewer, relationship: Relationship, record: NotifiedRecord): boolean {
   switch (record.type) {
@@ -17,6 +18,8 @@ export function mayBeNotifiedOf(recipient: PolicyViewer, relationship: Relations
       return canReadReview(recipient, relationship);
     case "stipend-claim":
       return canViewClaim(recipient, relationship);
+    case "packet":
+      return canReadPacket(recipient, relationship);
   }
 }
 

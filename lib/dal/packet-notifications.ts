@@ -1,0 +1,48 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Executor } from "@/db";
+import { packets, people } from "@/db/schema";
+import type { PacketStep } from "@/lib/packets/flow";
+import { notify } from "./notifications";
+
+/*
+ * Who hears about a packet step, called with the step's timeline row: the
+ * direct manager when the author submits (it waits on their review), the
+ * author when it is returned (with the feedback) or endorsed, the author when
+ * their manager starts one for them, and whichever of the two did not
+ * withdraw it. The note is on the timeline, which both may read.
+ */
+export function notifyPacketStep(tx: Executor, step: { packetId: string; actorId: string; step: PacketStep | "start"; note: string }) {
+  const author = alias(people, "author");
+  const manager = alias(people, "manager");
+  const p = tx
+    .select({ authorId: author.id, authorName: author.name, managerId: author.managerId, managerName: manager.name })
+    .from(packets)
+    .innerJoin(author, eq(author.id, packets.personId))
+    .leftJoin(manager, eq(manager.id, author.managerId))
+    .where(eq(packets.id, step.packetId))
+    .get()!;
+  const actor = step.actorId === p.authorId ? p.authorName : step.actorId === p.managerId ? (p.managerName ?? "Your manager") : "Someone";
+  const record = { type: "packet" as const, id: step.packetId, ownerId: p.authorId };
+  const note = step.note.trim();
+  const tell = (kind: Parameters<typeof notify>[1]["kind"], recipients: (string | null)[], title: string, detail = note) =>
+    notify(tx, { kind, recipients: recipients.filter((r): r is string => Boolean(r)), record, actorId: step.actorId, title, detail });
+  switch (step.step) {
+    case "start":
+      if (step.actorId !== p.authorId) tell("packet-started", [p.authorId], `${actor} started a promotion packet for you`, "Write your case for each cell, then submit it to your manager.");
+      return;
+    case "submit":
+      tell("packet-submitted", [p.managerId], `${p.authorName} submitted their promotion packet`, note || "Rate each cell against the target level, then endorse it or return it with feedback.");
+      return;
+    case "return":
+      tell("packet-returned", [p.authorId], `${actor} returned your promotion packet with feedback`);
+      return;
+    case "endorse":
+      tell("packet-endorsed", [p.authorId], `${actor} endorsed your promotion packet`, note || "It is ready for the promotion committee.");
+      return;
+    case "withdraw":
+      tell("packet-withdrawn", [step.actorId === p.authorId ? p.managerId : p.authorId], step.actorId === p.authorId ? `${p.authorName} withdrew their promotion packet` : `${actor} withdrew your promotion packet`);
+      return;
+  }
+}
