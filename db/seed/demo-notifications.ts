@@ -2,14 +2,18 @@ import crypto from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db";
-import { notifications, packetEvents, packets, people, reviewCycles, reviews, stipendClaimEvents, stipendClaims } from "@/db/schema";
+import { notifications, packetEvents, packets, people, reviewCycles, reviews, stipendClaimEvents, stipendClaims, stipendYearSettings } from "@/db/schema";
 import type { NotificationKind, NotifiedRecordType } from "@/lib/domain/enums";
+import { claimMessages, packetMessages, reviewMessages } from "@/lib/notifications/messages";
+import { defaultYearSettings } from "@/lib/stipend/balance";
+import { formatMoney } from "@/lib/stipend/money";
 
 /*
- * Demo notifications, told the way the app tells them (lib/dal/*-notifications.ts)
- * for what the stipend, review and packet seeds hold: claims filed, decided
- * and reimbursed, self-assessments submitted, reviews shared and acknowledged,
- * packets started, submitted, returned and endorsed.
+ * Demo notifications, told the way the app tells them (lib/dal/*-notifications.ts,
+ * in the words of lib/notifications/messages.ts) for what the stipend, review
+ * and packet seeds hold: claims filed, decided and reimbursed, self-assessments
+ * submitted, reviews shared and acknowledged, packets started, submitted,
+ * returned and endorsed.
  * Each person's three newest are unread; the rest were read an hour after
  * they came. No email is queued: the demo has no mail server.
  */
@@ -23,25 +27,27 @@ export function seedDemoNotifications(database: Db) {
   const admins = database.select({ id: people.id }).from(people).where(and(eq(people.role, "admin"), eq(people.active, true))).all().map((p) => p.id);
 
   const claims = database
-    .select({ id: stipendClaims.id, item: stipendClaims.item, category: stipendClaims.category, amount: stipendClaims.amountChargedMinor, ownerId: owner.id, ownerName: owner.name, managerId: owner.managerId })
+    .select({ id: stipendClaims.id, item: stipendClaims.item, category: stipendClaims.category, amount: stipendClaims.amountChargedMinor, year: stipendClaims.year, overBalance: stipendClaims.overBalance, currency: stipendYearSettings.currency, ownerId: owner.id, ownerName: owner.name, managerId: owner.managerId })
     .from(stipendClaims)
     .innerJoin(owner, eq(owner.id, stipendClaims.personId))
+    .leftJoin(stipendYearSettings, eq(stipendYearSettings.year, stipendClaims.year))
     .all();
   const events = database.select().from(stipendClaimEvents).where(inArray(stipendClaimEvents.claimId, claims.map((c) => c.id))).all();
   for (const c of claims) {
-    const dollars = `$${(c.amount / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    const words = { ownerName: c.ownerName, item: c.item, amount: formatMoney(c.amount, c.currency ?? defaultYearSettings(c.year).currency), category: c.category };
     const record = { recordType: "stipend-claim" as const, recordId: c.id };
     for (const e of events.filter((x) => x.claimId === c.id)) {
       const actor = names.get(e.actorId ?? "") ?? "Someone";
+      const reason = e.reason ?? "";
       if (e.toStatus === "pending") {
-        for (const to of c.managerId ? [c.managerId] : admins.filter((a) => a !== c.ownerId)) notices.push({ ...record, recipientId: to, kind: "claim-filed", actorId: c.ownerId, title: `${c.ownerName} filed a stipend claim: ${c.item}`, detail: `${dollars} · ${c.category}`, at: e.at });
+        for (const to of c.managerId ? [c.managerId] : admins.filter((a) => a !== c.ownerId)) notices.push({ ...record, recipientId: to, kind: "claim-filed", actorId: c.ownerId, ...claimMessages.filed({ ...words, overBalance: c.overBalance }), at: e.at });
       } else if (e.toStatus === "approved") {
-        notices.push({ ...record, recipientId: c.ownerId, kind: "claim-approved", actorId: e.actorId, title: `${actor} approved your claim: ${c.item}`, detail: e.reason ? `${dollars}. ${e.reason}` : `${dollars}. An admin will mark it reimbursed.`, at: e.at });
-        for (const to of admins.filter((a) => a !== c.ownerId)) notices.push({ ...record, recipientId: to, kind: "claim-to-reimburse", actorId: e.actorId, title: `${c.ownerName}'s claim is approved and ready to reimburse: ${c.item}`, detail: `${dollars} · ${c.category} · approved by ${actor}`, at: e.at });
+        notices.push({ ...record, recipientId: c.ownerId, kind: "claim-approved", actorId: e.actorId, ...claimMessages.approved(words, actor, reason), at: e.at });
+        for (const to of admins.filter((a) => a !== c.ownerId && a !== e.actorId)) notices.push({ ...record, recipientId: to, kind: "claim-to-reimburse", actorId: e.actorId, ...claimMessages.toReimburse(words, actor), at: e.at });
       } else if (e.toStatus === "rejected") {
-        notices.push({ ...record, recipientId: c.ownerId, kind: "claim-rejected", actorId: e.actorId, title: `${actor} rejected your claim: ${c.item}`, detail: `Reason: ${e.reason}`, at: e.at });
+        notices.push({ ...record, recipientId: c.ownerId, kind: "claim-rejected", actorId: e.actorId, ...claimMessages.rejected(words, actor, reason), at: e.at });
       } else if (e.toStatus === "reimbursed") {
-        notices.push({ ...record, recipientId: c.ownerId, kind: "claim-reimbursed", actorId: e.actorId, title: `Your claim was reimbursed: ${c.item}`, detail: `${dollars}, marked reimbursed by ${actor}.`, at: e.at });
+        notices.push({ ...record, recipientId: c.ownerId, kind: "claim-reimbursed", actorId: e.actorId, ...claimMessages.reimbursed(words, actor), at: e.at });
       }
     }
   }
@@ -56,9 +62,10 @@ export function seedDemoNotifications(database: Db) {
     .all();
   for (const r of steps) {
     const record = { recordType: "review" as const, recordId: r.id };
-    if (r.selfSubmittedAt && r.managerId) notices.push({ ...record, recipientId: r.managerId, kind: "review-self-submitted", actorId: r.personId, title: `${r.personName} submitted their self-assessment for ${r.cycle}`, detail: "Their ratings and evidence are ready to read beside your review.", at: r.selfSubmittedAt });
-    if (r.sharedAt) notices.push({ ...record, recipientId: r.personId, kind: "review-shared", actorId: r.managerId, title: `${r.managerName ?? "Your manager"} shared your review for ${r.cycle}`, detail: "Read it, add a response if you like, and acknowledge it.", at: r.sharedAt });
-    if (r.acknowledgedAt && r.managerId) notices.push({ ...record, recipientId: r.managerId, kind: "review-acknowledged", actorId: r.personId, title: `${r.personName} acknowledged their review for ${r.cycle}`, detail: r.response.trim() ? "They wrote a response." : "No response written.", at: r.acknowledgedAt });
+    const words = { personName: r.personName, managerName: r.managerName, cycleName: r.cycle };
+    if (r.selfSubmittedAt && r.managerId) notices.push({ ...record, recipientId: r.managerId, kind: "review-self-submitted", actorId: r.personId, ...reviewMessages.selfSubmitted(words), at: r.selfSubmittedAt });
+    if (r.sharedAt) notices.push({ ...record, recipientId: r.personId, kind: "review-shared", actorId: r.managerId, ...reviewMessages.shared(words), at: r.sharedAt });
+    if (r.acknowledgedAt && r.managerId) notices.push({ ...record, recipientId: r.managerId, kind: "review-acknowledged", actorId: r.personId, ...reviewMessages.acknowledged(words, r.response), at: r.acknowledgedAt });
   }
 
   const packetSteps = database
@@ -70,10 +77,11 @@ export function seedDemoNotifications(database: Db) {
   for (const e of packetSteps) {
     const record = { recordType: "packet" as const, recordId: e.packetId, actorId: e.actorId, at: e.at };
     const actor = names.get(e.actorId ?? "") ?? "Someone";
-    if (e.step === "start" && e.actorId !== e.authorId) notices.push({ ...record, recipientId: e.authorId, kind: "packet-started", title: `${actor} started a promotion packet for you`, detail: "Write your case for each cell, then submit it to your manager." });
-    if (e.step === "submit" && e.managerId) notices.push({ ...record, recipientId: e.managerId, kind: "packet-submitted", title: `${e.authorName} submitted their promotion packet`, detail: e.note || "Rate each cell against the target level, then endorse it or return it with feedback." });
-    if (e.step === "return") notices.push({ ...record, recipientId: e.authorId, kind: "packet-returned", title: `${actor} returned your promotion packet with feedback`, detail: e.note });
-    if (e.step === "endorse") notices.push({ ...record, recipientId: e.authorId, kind: "packet-endorsed", title: `${actor} endorsed your promotion packet`, detail: e.note || "It is ready for the promotion committee." });
+    const words = { authorName: e.authorName, actorName: actor, note: e.note };
+    if (e.step === "start" && e.actorId !== e.authorId) notices.push({ ...record, recipientId: e.authorId, kind: "packet-started", ...packetMessages.started(words) });
+    if (e.step === "submit" && e.managerId) notices.push({ ...record, recipientId: e.managerId, kind: "packet-submitted", ...packetMessages.submitted(words) });
+    if (e.step === "return") notices.push({ ...record, recipientId: e.authorId, kind: "packet-returned", ...packetMessages.returned(words) });
+    if (e.step === "endorse") notices.push({ ...record, recipientId: e.authorId, kind: "packet-endorsed", ...packetMessages.endorsed(words) });
   }
 
   const byRecipient = new Map<string, Notice[]>();

@@ -9,7 +9,7 @@ import { insertPerson } from "@/lib/test/factory";
 import { buildOrg, newViewer, type Org } from "@/lib/test/org";
 import { acknowledgeReview, saveManagerReview, shareManagerReview, type ManagerCell } from "./manager-reviews";
 import { saveEmailPreference } from "./notification-settings";
-import { countUnread, listNotifications, markAllNotificationsRead, markNotificationRead, notify } from "./notifications";
+import { countUnread, listNotifications, markAllNotificationsRead, markNotificationRead, notify, NOTIFICATIONS_PAGE_SIZE } from "./notifications";
 import { getViewerById } from "./people";
 import { openCycle } from "./review-cycles";
 import { listMyReviews, saveSelfAssessment, submitSelfAssessment, type SelfCell } from "./reviews";
@@ -177,12 +177,12 @@ describe("a person's own list", () => {
     const { person, viewer } = newViewer();
     const other = newViewer();
     const record = { type: "stipend-claim" as const, id: "list-claim", ownerId: person.id };
-    for (const title of ["First", "Second", "Third"]) db().transaction((tx) => notify(tx, { kind: "claim-approved", recipients: [person.id], record, actorId: null, title }));
+    ["First", "Second", "Third"].forEach((title, i) => db().transaction((tx) => notify(tx, { kind: "claim-approved", recipients: [person.id], record, actorId: null, title }, new Date(Date.UTC(2026, 4, 1, 9 + i)))));
     db().transaction((tx) => notify(tx, { kind: "claim-approved", recipients: [other.person.id], record: { ...record, ownerId: other.person.id }, actorId: null, title: "Someone else's" }));
     expect(countUnread(viewer)).toBe(3);
     const list = listNotifications(viewer);
-    expect(list.items.map((n) => n.title)).toEqual(expect.arrayContaining(["First", "Second", "Third"]));
-    expect(list.items).toHaveLength(3);
+    // Newest first, whatever order the ids fall in.
+    expect(list.items.map((n) => n.title)).toEqual(["Third", "Second", "First"]);
     expect(list.items[0]).toMatchObject({ path: "/stipend/claims/list-claim", area: "Stipend", label: "Approved" });
 
     const first = list.items.find((n) => n.title === "First")!;
@@ -197,5 +197,19 @@ describe("a person's own list", () => {
     expect(markAllNotificationsRead(viewer)).toBe(2);
     expect(countUnread(viewer)).toBe(0);
     expect(countUnread(other.viewer)).toBe(1);
+  });
+
+  it("pages from the newest, the oldest one page past the first", () => {
+    const { person, viewer } = newViewer();
+    const record = { type: "stipend-claim" as const, id: "paged-claim", ownerId: person.id };
+    for (let i = 0; i <= NOTIFICATIONS_PAGE_SIZE; i++) db().transaction((tx) => notify(tx, { kind: "claim-approved", recipients: [person.id], record, actorId: null, title: `Notice ${i}` }, new Date(Date.UTC(2026, 4, 1, 0, i))));
+    const first = listNotifications(viewer);
+    expect(first).toMatchObject({ page: 1, hasMore: true, unread: NOTIFICATIONS_PAGE_SIZE + 1 });
+    expect(first.items).toHaveLength(NOTIFICATIONS_PAGE_SIZE);
+    expect(first.items[0]!.title).toBe(`Notice ${NOTIFICATIONS_PAGE_SIZE}`);
+    const second = listNotifications(viewer, { page: 2 });
+    expect(second).toMatchObject({ page: 2, hasMore: false });
+    expect(second.items.map((n) => n.title)).toEqual(["Notice 0"]);
+    expect(listNotifications(viewer, { page: 3 }).items).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "@/db";
 import { packets, people } from "@/db/schema";
 import type { PacketStep } from "@/lib/packets/flow";
+import { type Message, packetMessages } from "@/lib/notifications/messages";
 import { notify } from "./notifications";
 
 /*
@@ -25,24 +26,25 @@ export function notifyPacketStep(tx: Executor, step: { packetId: string; actorId
     .get()!;
   const actor = step.actorId === p.authorId ? p.authorName : step.actorId === p.managerId ? (p.managerName ?? "Your manager") : "Someone";
   const record = { type: "packet" as const, id: step.packetId, ownerId: p.authorId };
-  const note = step.note.trim();
-  const tell = (kind: Parameters<typeof notify>[1]["kind"], recipients: (string | null)[], title: string, detail = note) =>
-    notify(tx, { kind, recipients: recipients.filter((r): r is string => Boolean(r)), record, actorId: step.actorId, title, detail });
+  const words = { authorName: p.authorName, actorName: actor, note: step.note };
+  const tell = (kind: Parameters<typeof notify>[1]["kind"], recipients: (string | null)[], message: Message) =>
+    notify(tx, { kind, recipients: recipients.filter((r): r is string => Boolean(r)), record, actorId: step.actorId, ...message });
   switch (step.step) {
     case "start":
-      if (step.actorId !== p.authorId) tell("packet-started", [p.authorId], `${actor} started a promotion packet for you`, "Write your case for each cell, then submit it to your manager.");
+      if (step.actorId !== p.authorId) tell("packet-started", [p.authorId], packetMessages.started(words));
       return;
     case "submit":
-      tell("packet-submitted", [p.managerId], `${p.authorName} submitted their promotion packet`, note || "Rate each cell against the target level, then endorse it or return it with feedback.");
+      tell("packet-submitted", [p.managerId], packetMessages.submitted(words));
       return;
     case "return":
-      tell("packet-returned", [p.authorId], `${actor} returned your promotion packet with feedback`);
+      tell("packet-returned", [p.authorId], packetMessages.returned(words));
       return;
     case "endorse":
-      tell("packet-endorsed", [p.authorId], `${actor} endorsed your promotion packet`, note || "It is ready for the promotion committee.");
+      tell("packet-endorsed", [p.authorId], packetMessages.endorsed(words));
       return;
     case "withdraw":
-      tell("packet-withdrawn", [step.actorId === p.authorId ? p.managerId : p.authorId], step.actorId === p.authorId ? `${p.authorName} withdrew their promotion packet` : `${actor} withdrew your promotion packet`);
+      if (step.actorId === p.authorId) tell("packet-withdrawn", [p.managerId], packetMessages.withdrawnByAuthor(words));
+      else tell("packet-withdrawn", [p.authorId], packetMessages.withdrawnForAuthor(words));
       return;
   }
 }

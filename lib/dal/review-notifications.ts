@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Executor } from "@/db";
 import { people, reviewCycles, reviews } from "@/db/schema";
+import { reviewMessages } from "@/lib/notifications/messages";
 import { notify } from "./notifications";
 
 /*
@@ -26,13 +27,13 @@ export function notifyReviewStep(tx: Executor, reviewId: string, step: ReviewSte
   const record = { type: "review" as const, id: reviewId, ownerId: r.personId };
   switch (step) {
     case "self-submitted":
-      if (r.managerId) notify(tx, { kind: "review-self-submitted", recipients: [r.managerId], record, actorId, title: `${r.personName} submitted their self-assessment for ${r.cycleName}`, detail: "Their ratings and evidence are ready to read beside your review." });
+      if (r.managerId) notify(tx, { kind: "review-self-submitted", recipients: [r.managerId], record, actorId, ...reviewMessages.selfSubmitted(r) });
       return;
     case "shared":
-      notify(tx, { kind: "review-shared", recipients: [r.personId], record, actorId, title: `${r.managerName ?? "Your manager"} shared your review for ${r.cycleName}`, detail: "Read it, add a response if you like, and acknowledge it." });
+      notify(tx, { kind: "review-shared", recipients: [r.personId], record, actorId, ...reviewMessages.shared(r) });
       return;
     case "acknowledged":
-      if (r.managerId) notify(tx, { kind: "review-acknowledged", recipients: [r.managerId], record, actorId, title: `${r.personName} acknowledged their review for ${r.cycleName}`, detail: r.response.trim() ? "They wrote a response." : "No response written." });
+      if (r.managerId) notify(tx, { kind: "review-acknowledged", recipients: [r.managerId], record, actorId, ...reviewMessages.acknowledged(r, r.response) });
       return;
   }
 }

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { people, stipendClaims } from "@/db/schema";
 import type { ClaimAction } from "@/lib/stipend/claim-rules";
+import { claimMessages } from "@/lib/notifications/messages";
 import { formatMoney } from "@/lib/stipend/money";
 import { notify } from "./notifications";
 import { personFacts } from "./stipend-columns";
@@ -18,7 +19,8 @@ function claimFacts(tx: Executor, claimId: string) {
   const claim = tx.select({ id: stipendClaims.id, personId: stipendClaims.personId, item: stipendClaims.item, category: stipendClaims.category, year: stipendClaims.year, amountChargedMinor: stipendClaims.amountChargedMinor, overBalance: stipendClaims.overBalance }).from(stipendClaims).where(eq(stipendClaims.id, claimId)).get()!;
   const { currency } = readYearSettings(tx, claim.year);
   const owner = personFacts(tx, claim.personId)!;
-  return { claim, owner, amount: formatMoney(claim.amountChargedMinor, currency), record: { type: "stipend-claim" as const, id: claim.id, ownerId: claim.personId } };
+  const words = { ownerName: owner.name, item: claim.item, amount: formatMoney(claim.amountChargedMinor, currency), category: claim.category };
+  return { claim, owner, words, record: { type: "stipend-claim" as const, id: claim.id, ownerId: claim.personId } };
 }
 
 const adminIds = (tx: Executor, except: string) =>
@@ -27,32 +29,24 @@ const adminIds = (tx: Executor, except: string) =>
 const nameOf = (tx: Executor, id: string) => tx.select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? "Someone";
 
 export function notifyClaimFiled(tx: Executor, claimId: string) {
-  const { claim, owner, amount, record } = claimFacts(tx, claimId);
+  const { claim, owner, words, record } = claimFacts(tx, claimId);
   const approvers = owner.managerId && owner.managerActive ? [owner.managerId] : adminIds(tx, owner.id);
-  notify(tx, {
-    kind: "claim-filed",
-    recipients: approvers,
-    record,
-    actorId: owner.id,
-    title: `${owner.name} filed a stipend claim: ${claim.item}`,
-    detail: `${amount} · ${claim.category}${claim.overBalance ? " · over the remaining balance, flagged for an exception" : ""}`,
-  });
+  notify(tx, { kind: "claim-filed", recipients: approvers, record, actorId: owner.id, ...claimMessages.filed({ ...words, overBalance: claim.overBalance }) });
 }
 
 export function notifyClaimMoved(tx: Executor, claimId: string, action: ClaimAction, actorId: string, reason: string) {
-  const { claim, owner, amount, record } = claimFacts(tx, claimId);
+  const { owner, words, record } = claimFacts(tx, claimId);
   const actor = nameOf(tx, actorId);
-  const why = reason.trim();
   switch (action) {
     case "approve":
-      notify(tx, { kind: "claim-approved", recipients: [owner.id], record, actorId, title: `${actor} approved your claim: ${claim.item}`, detail: why ? `${amount}. ${why}` : `${amount}. An admin will mark it reimbursed.` });
-      notify(tx, { kind: "claim-to-reimburse", recipients: adminIds(tx, owner.id), record, actorId, title: `${owner.name}'s claim is approved and ready to reimburse: ${claim.item}`, detail: `${amount} · ${claim.category} · approved by ${actor}` });
+      notify(tx, { kind: "claim-approved", recipients: [owner.id], record, actorId, ...claimMessages.approved(words, actor, reason) });
+      notify(tx, { kind: "claim-to-reimburse", recipients: adminIds(tx, owner.id), record, actorId, ...claimMessages.toReimburse(words, actor) });
       return;
     case "reject":
-      notify(tx, { kind: "claim-rejected", recipients: [owner.id], record, actorId, title: `${actor} rejected your claim: ${claim.item}`, detail: `Reason: ${why}` });
+      notify(tx, { kind: "claim-rejected", recipients: [owner.id], record, actorId, ...claimMessages.rejected(words, actor, reason) });
       return;
     case "reimburse":
-      notify(tx, { kind: "claim-reimbursed", recipients: [owner.id], record, actorId, title: `Your claim was reimbursed: ${claim.item}`, detail: `${amount}, marked reimbursed by ${actor}.` });
+      notify(tx, { kind: "claim-reimbursed", recipients: [owner.id], record, actorId, ...claimMessages.reimbursed(words, actor) });
       return;
     case "withdraw":
       // The approver's own list no longer shows it; nobody is waiting on a withdrawn claim.
