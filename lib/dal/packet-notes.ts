@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Executor } from "@/db";
 import { packetPrivateNotes, people } from "@/db/schema";
 import { conflicted, refused, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
@@ -15,14 +15,14 @@ import { authorisePacket } from "./packet-records";
  * reads this table, so the notes cannot ride along in anything the author's
  * pages or actions receive.
  */
-function authorise(viewer: Viewer, packetId: string) {
-  const { packet, relationship } = authorisePacket(db(), viewer, packetId);
+function authorise(ex: Executor, viewer: Viewer, packetId: string) {
+  const { packet, relationship } = authorisePacket(ex, viewer, packetId);
   if (!canReadPacketNotes(viewer, relationship)) throw new NotFoundError("packet notes");
   return { packet, relationship };
 }
 
 export function getPacketNotes(viewer: Viewer, packetId: string) {
-  const { packet, relationship } = authorise(viewer, packetId);
+  const { packet, relationship } = authorise(db(), viewer, packetId);
   const row = db()
     .select({ body: packetPrivateNotes.body, version: packetPrivateNotes.version, updatedAt: packetPrivateNotes.updatedAt, updatedBy: people.name })
     .from(packetPrivateNotes)
@@ -36,7 +36,7 @@ export function getPacketNotes(viewer: Viewer, packetId: string) {
 export function savePacketNotes(viewer: Viewer, packetId: string, expectedVersion: number, body: string): Result<void> & { version?: number } {
   return db().transaction(
     (tx) => {
-      const { packet, relationship } = authorise(viewer, packetId);
+      const { packet, relationship } = authorise(tx, viewer, packetId);
       if (!canWritePacketNotes(viewer, relationship, packet.status)) {
         // Only the direct manager is told why (the packet closed); a reader above them finds nothing to write to.
         if (relationship !== "direct-report") throw new NotFoundError("packet notes");

@@ -1,15 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useCallback, useState, type ReactNode } from "react";
+import type { CitableEntry } from "@/components/forms/citation-picker";
 import { ConflictPanel } from "@/components/forms/conflict-panel";
 import { SaveBar } from "@/components/forms/save-bar";
 import { useAutosave } from "@/components/forms/use-autosave";
+import { useSaveThenStep } from "@/components/forms/use-save-then-step";
 import { Button } from "@/components/ui/button";
 import { FormMessage, Textarea } from "@/components/ui/field";
-import type { FieldErrors } from "@/lib/domain/result";
 import { savePacketCaseAction, submitPacketAction } from "./actions";
-import { CaseCellEditor, type CaseCell, type CitableEntry, type EditorCell } from "./case-cell-editor";
+import { CaseCellEditor, type CaseCell, type EditorCell } from "./case-cell-editor";
 
 type Case = { summary: string; cells: CaseCell[] };
 
@@ -30,7 +30,6 @@ export function CaseForm(props: {
   context: Record<string, ReactNode>;
   entries: CitableEntry[];
 }) {
-  const router = useRouter();
   const draft = useAutosave<Case, Case>({
     initial: props.initial,
     version: props.version,
@@ -38,10 +37,9 @@ export function CaseForm(props: {
     send: useCallback((value, version) => savePacketCaseAction({}, { packetId: props.packetId, version, ...value }), [props.packetId]),
     fromSaved: (current) => current,
   });
-  const { value, status, saveState, message, setMessage, conflict, keepMine, useTheirs } = draft;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { value, status, saveState, message, conflict, keepMine, useTheirs } = draft;
+  const { busy: submitting, errors, setErrors, step } = useSaveThenStep(draft, "The packet could not be submitted.");
   const [note, setNote] = useState("");
-  const [submitting, setSubmitting] = useState(false);
   const byCell = new Map(value.cells.map((c) => [c.cell, c]));
 
   const changeCell = (cell: string, patch: Partial<CaseCell>) => {
@@ -50,22 +48,7 @@ export function CaseForm(props: {
     if (patch.text?.trim()) setErrors((e) => ({ ...e, [cell]: undefined }));
   };
 
-  const submit = async () => {
-    setSubmitting(true);
-    if (!(await draft.flush())) {
-      setSubmitting(false);
-      return;
-    }
-    const state = await submitPacketAction({}, { packetId: props.packetId, version: draft.version(), note });
-    setSubmitting(false);
-    if (state.ok) {
-      router.refresh();
-      return;
-    }
-    setErrors(state.fieldErrors ?? {});
-    setMessage(state.message ?? "The packet could not be submitted.");
-    draft.takeConflict(state);
-  };
+  const submit = () => step((version) => submitPacketAction({}, { packetId: props.packetId, version, note }));
 
   const missing = props.cells.filter((c) => errors[c.id]?.length);
   const to = props.managerName ?? "your manager";

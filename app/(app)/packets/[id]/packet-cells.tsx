@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/markdown";
 import { Card, CardHeader } from "@/components/ui/card";
-import { CaseView, ManagerView, type Cited, type ManagerCellView } from "./packet-parts";
+import type { Cited } from "@/components/evidence/cited-evidence";
+import { CaseView, ManagerView, type ManagerCellView } from "./packet-parts";
 
 type Cell = { id: string; anchor: string; name: string; text: string; citations: string[] };
 

@@ -1,11 +1,9 @@
-import Link from "next/link";
+import { CitedEvidence, type Cited } from "@/components/evidence/cited-evidence";
 import { Markdown } from "@/components/markdown";
 import { Badge } from "@/components/ui/card";
 import type { PacketRating } from "@/lib/domain/enums";
-import { formatDate } from "@/lib/format";
 import { packetRatingLabel } from "@/lib/packets/flow";
 
-export type Cited = Record<string, { title: string; occurredOn: string; removed: boolean } | undefined>;
 export type ManagerCellView = { cell: string; rating: PacketRating | null; comment: string; justification: string };
 
 /* A cell's case as written, with the evidence it cites. */
@@ -13,21 +11,7 @@ export function CaseView({ text, citations, cited }: { text: string; citations: 
   return (
     <>
       {text ? <Markdown className="break-words text-sm text-stone-900">{text}</Markdown> : <p className="text-sm text-stone-600">No case written for this cell.</p>}
-      {citations.length ? (
-        <ul className="mt-2 space-y-1 text-sm" aria-label="Cited evidence">
-          {citations.map((id) => {
-            const entry = cited[id];
-            return entry ? (
-              <li key={id}>
-                <Link href={`/evidence/${id}`} className="text-brand-700 underline">
-                  {entry.title}
-                </Link>{" "}
-                <span className="text-stone-600">({formatDate(entry.occurredOn)})</span> {entry.removed ? <Badge tone="amber">Removed from the log</Badge> : null}
-              </li>
-            ) : null;
-          })}
-        </ul>
-      ) : null}
+      <CitedEvidence citations={citations} cited={cited} />
     </>
   );
 }

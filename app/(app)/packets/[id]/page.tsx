@@ -15,9 +15,10 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { orNotFound } from "@/lib/page-guards";
 import { PACKET_STATUS_LABEL } from "@/lib/packets/flow";
 import { CASE_AUDIENCE, caseAudienceFor, managerPartAudience, PACKET_NOTES_AUDIENCE } from "@/lib/policies/packets";
+import { PrivateNotesForm } from "@/components/forms/private-notes-form";
+import { savePacketNotesAction } from "./actions";
 import { CaseForm } from "./case-form";
 import { CellContext } from "./cell-context";
-import { PacketNotesForm } from "./notes-form";
 import { PacketCells } from "./packet-cells";
 import { CaseView, ManagerView } from "./packet-parts";
 import { ReviewForm } from "./review-form";
@@ -165,7 +166,7 @@ export default async function PacketPage({ params }: Props) {
             </p>
             <div className="mt-3">
               {notes.canWrite ? (
-                <PacketNotesForm packetId={packet.id} version={notes.version} body={notes.body} authorName={name} />
+                <PrivateNotesForm action={savePacketNotesAction} record={{ name: "packetId", id: packet.id }} fieldId="packet-private-notes" hint={`Markdown. Never shown to ${name}, in any form.`} version={notes.version} body={notes.body} />
               ) : notes.body ? (
                 <>
                   <Markdown className="break-words text-sm text-stone-900">{notes.body}</Markdown>

@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useCallback, useState, type ReactNode } from "react";
 import { ConflictPanel } from "@/components/forms/conflict-panel";
 import { SaveBar } from "@/components/forms/save-bar";
 import { useAutosave } from "@/components/forms/use-autosave";
+import { useSaveThenStep } from "@/components/forms/use-save-then-step";
 import { ReadinessMeter } from "@/components/packets/readiness-meter";
 import { FormMessage } from "@/components/ui/field";
-import type { ActionState, FieldErrors } from "@/lib/domain/result";
 import { packetRatingLabel } from "@/lib/packets/flow";
 import type { Readiness } from "@/lib/packets/readiness";
 import { endorsePacketAction, returnPacketAction, savePacketReviewAction } from "./actions";
@@ -33,7 +32,6 @@ export function ReviewForm(props: {
   initial: ManagerCellView[];
   readiness: Readiness;
 }) {
-  const router = useRouter();
   const [readiness, setReadiness] = useState(props.readiness);
   const draft = useAutosave<ManagerCellView[], ManagerCellView[], { savedAt: string; readiness: Readiness }>({
     initial: props.initial,
@@ -43,33 +41,13 @@ export function ReviewForm(props: {
     fromSaved: (current) => current,
     onSaved: useCallback((data: { readiness: Readiness }) => setReadiness(data.readiness), []),
   });
-  const { value, status, saveState, message, setMessage, conflict, keepMine, useTheirs } = draft;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { value, status, saveState, message, conflict, keepMine, useTheirs } = draft;
+  const { busy, errors, setErrors, step } = useSaveThenStep(draft, "That did not work.");
   const byCell = new Map(value.map((c) => [c.cell, c]));
 
   const changeCell = (cell: string, patch: Partial<ManagerCellView>) => {
     draft.change(draft.latest.current.map((c) => (c.cell === cell ? { ...c, ...patch } : c)));
     setErrors((e) => ({ ...e, [cell]: undefined }));
-  };
-
-  /* Saves what is typed, then takes the step; false when it did not happen (the reason is on the page). */
-  const step = async (run: (version: number) => Promise<ActionState>): Promise<ActionState | null> => {
-    setBusy(true);
-    if (!(await draft.flush())) {
-      setBusy(false);
-      return null;
-    }
-    const state = await run(draft.version());
-    setBusy(false);
-    if (state.ok) {
-      router.refresh();
-      return state;
-    }
-    setErrors(state.fieldErrors ?? {});
-    setMessage(state.message ?? "That did not work.");
-    draft.takeConflict(state);
-    return state;
   };
 
   return (

@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
-import type { ActionState } from "@/lib/domain/result";
 
 /* The manager's two ways on: return with feedback (the reason is required), or endorse for the committee. */
-export function ReviewSteps(props: { authorName: string; ready: boolean; busy: boolean; reasonError?: string[]; onReturn: (note: string) => Promise<ActionState | null>; onEndorse: (note: string) => Promise<ActionState | null> }) {
+export function ReviewSteps(props: { authorName: string; ready: boolean; busy: boolean; reasonError?: string[]; onReturn: (note: string) => void; onEndorse: (note: string) => void }) {
   const [reason, setReason] = useState("");
   const [endorsement, setEndorsement] = useState("");
   const reasonErrorId = props.reasonError?.length ? "return-reason-error" : undefined;

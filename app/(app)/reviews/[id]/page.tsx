@@ -18,7 +18,8 @@ import { canReadPrivateNotes, SELF_PART_AUDIENCE } from "@/lib/policies/reviews"
 import { MANAGER_STATUS_LABEL, PRIVATE_NOTES_AUDIENCE } from "@/lib/reviews/manager-review";
 import { AcknowledgeForm } from "./acknowledge-form";
 import { ManagerReviewForm } from "./manager-review-form";
-import { PrivateNotesForm } from "./private-notes-form";
+import { PrivateNotesForm } from "@/components/forms/private-notes-form";
+import { savePrivateNotesAction } from "../actions";
 import { ReviewCells, SelfEvidence } from "./review-cells";
 import { SelfAssessmentForm } from "./self-assessment-form";
 
@@ -151,7 +152,7 @@ export default async function ReviewPage({ params }: Props) {
             <p className="mt-1 text-sm font-medium text-stone-800">{PRIVATE_NOTES_AUDIENCE}. {person.name} never sees them.</p>
             <div className="mt-3">
               {notes.canWrite ? (
-                <PrivateNotesForm reviewId={review.id} version={notes.version} body={notes.body} />
+                <PrivateNotesForm action={savePrivateNotesAction} record={{ name: "reviewId", id: review.id }} fieldId="private-notes" hint="Markdown. Never shown to the person reviewed, in any form." version={notes.version} body={notes.body} />
               ) : notes.body ? (
                 <>
                   <Markdown className="break-words text-sm text-stone-900">{notes.body}</Markdown>
