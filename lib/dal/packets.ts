@@ -7,11 +7,15 @@ import type { ActionItem } from "@/lib/domain/action-item";
 import { levelLabel } from "@/lib/domain/level-label";
 import type { Viewer } from "@/lib/domain/viewer";
 import { isAdmin } from "@/lib/policies/core";
-import { canReadManagerPart, canReadPacketNotes, canTakePacketStep, canWriteCase, canWriteManagerPart } from "@/lib/policies/packets";
+import { reachedCommittee } from "@/lib/policies/committee";
+import { canAskForEndorsements } from "@/lib/policies/endorsements";
+import { canDecidePacket, canReadManagerPart, canReadPacketNotes, canTakePacketStep, canWriteCase, canWriteManagerPart } from "@/lib/policies/packets";
 import { recordAudit } from "./audit";
 import { entriesById } from "./evidence";
 import { orgBelow } from "./manager-reviews";
-import { authorisePacket, levelInVersion, levelTexts, packetReadiness, packetTimeline, readCase, readManagerCells, versionCells } from "./packet-records";
+import { endorsementsForPacket } from "./endorsements";
+import { packetDecision, packetLineage } from "./packet-outcome";
+import { authorisePacket, casedCells, levelInVersion, packetReadiness, packetTimeline, readManagerCells } from "./packet-records";
 
 /*
  * Reading packets: one packet as the viewer may see it (every read by someone
@@ -21,43 +25,37 @@ export function getPacket(viewer: Viewer, packetId: string) {
   const { packet, relationship, role } = authorisePacket(db(), viewer, packetId);
   if (role !== "author") recordAudit(db(), { actorId: viewer.id, action: "packet.read", recordType: "packet", recordId: packetId, summary: `Read ${packet.personName}'s promotion packet` });
   const versionId = packet.frameworkVersionId;
-  const target = levelInVersion(db(), versionId, packet.targetLevelKey);
-  const from = levelInVersion(db(), versionId, packet.fromLevelKey);
-  const targetTexts = levelTexts(db(), versionId, packet.targetLevelKey);
-  const fromTexts = levelTexts(db(), versionId, packet.fromLevelKey);
-  const saved = readCase(db(), packetId);
-  const byCell = new Map(saved.cells.map((c) => [c.cell, c]));
-  const cells = versionCells(db(), versionId).map((c) => ({
-    ...c,
-    target: targetTexts.get(c.id) ?? null,
-    current: fromTexts.get(c.id) ?? null,
-    text: byCell.get(c.id)?.text ?? "",
-    textVersion: saved.textVersions[c.id] ?? 1,
-    citations: byCell.get(c.id)?.citations ?? [],
-  }));
+  const { summary, cells } = casedCells(db(), packet);
   const manager = canReadManagerPart(viewer, relationship, packet.status) ? readManagerCells(db(), packetId) : null;
   const names = (id: string | null) => (id ? (db().select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null) : null);
   const events = packetTimeline(packetId);
   const last = events.at(-1);
+  const decision = packetDecision(db(), packetId);
   return {
-    packet: { ...packet, summary: saved.summary },
+    packet: { ...packet, summary },
     role,
-    from,
-    target,
+    from: levelInVersion(db(), versionId, packet.fromLevelKey),
+    target: levelInVersion(db(), versionId, packet.targetLevelKey),
     frameworkVersion: db().select({ number: frameworkVersions.number, name: frameworkVersions.name }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).get()!,
     startedBy: names(packet.startedById),
     authorManager: names(packet.personManagerId),
-    cells,
+    cells: cells.map((c) => ({ ...c, missing: decision?.missing[c.id] ?? "" })),
     manager: manager ? { cells: manager, author: names(packet.managerAuthorId) } : null,
     readiness: manager ? packetReadiness(db(), packet, manager) : null,
     events,
     returned: packet.status === "draft" && last?.step === "return" ? last : null,
     cited: Object.fromEntries(entriesById(db(), [...new Set(cells.flatMap((c) => c.citations))])),
+    endorsements: endorsementsForPacket(db(), packet, cells),
+    decision,
+    ...packetLineage(db(), packet),
     can: {
       writeCase: canWriteCase(viewer, relationship, packet.status),
       writeReview: canWriteManagerPart(viewer, relationship, packet.status),
       withdraw: canTakePacketStep(viewer, relationship, packet.status, "withdraw"),
       readNotes: canReadPacketNotes(viewer, relationship),
+      askEndorsements: canAskForEndorsements(viewer, relationship, packet.status),
+      reopen: canTakePacketStep(viewer, relationship, packet.status, "reopen"),
+      openCommitteeView: reachedCommittee(packet.status) && canDecidePacket(viewer, relationship),
     },
   };
 }
