@@ -112,7 +112,7 @@ export function endorsementsForPacket(ex: Executor, packet: { id: string; status
     .from(endorsementRequests)
     .innerJoin(people, eq(people.id, endorsementRequests.endorserId))
     .where(and(eq(endorsementRequests.packetId, packet.id), ne(endorsementRequests.status, "cancelled")))
-    .orderBy(asc(endorsementRequests.createdAt))
+    .orderBy(asc(endorsementRequests.createdAt), asc(people.name))
     .all();
   const answers = requests.length ? ex.select().from(endorsementCells).where(inArray(endorsementCells.requestId, requests.map((r) => r.id))).all() : [];
   const byId = new Map(cells.map((c) => [c.id, c]));
