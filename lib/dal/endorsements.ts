@@ -33,7 +33,8 @@ const liveRequestsOf = (ex: Executor, packetId: string) =>
 
 /* Colleagues the author may still ask: active, not themselves, not their managers, not already asked. */
 export function endorsementCandidates(viewer: Viewer, packetId: string) {
-  const { packet } = authorisePacket(db(), viewer, packetId);
+  const { packet, relationship } = authorisePacket(db(), viewer, packetId);
+  if (!canAskForEndorsements(viewer, relationship, packet.status)) throw new NotFoundError("packet");
   const chain = managerChain(db(), packet.personId);
   const asked = new Set(liveRequestsOf(db(), packetId));
   return db()

@@ -75,7 +75,7 @@ describe("a packet endorsed by the manager is with the committee", () => {
     expect(committeeActionItems(org.as.outsider).map((i) => i.id)).not.toContain(`vote-${id}`);
     expect(committeeActionItems(org.as.admin).map((i) => i.id)).toContain(`decide-${id}`);
     // An admin who is not a member opens it to decide, but has no vote.
-    expect(recordVote(org.as.admin, id, "approve", "Me too")).toEqual({ ok: false, message: "Only members of the promotion committee vote." });
+    expect(() => recordVote(org.as.admin, id, "approve", "Me too")).toThrow(NotFoundError);
   });
 });
 
