@@ -1,6 +1,6 @@
 import type { BrowserContext, Request } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
+import { endorsementRequests, evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
 import { DEMO, expect, SIGNED_OUT, storageStateFor, test, type DemoRole } from "./support/fixtures";
 import { Form, pageAs } from "./support/pages";
 
@@ -130,6 +130,20 @@ const rows: Row[] = [
   { path: (id) => `/packets/${id.otherTeamPacket}`, as: "manager", expect: 404 },
   { path: (id) => `/packets/${id.otherTeamPacket}`, as: "admin", expect: 200 },
   { path: () => "/packets/no-such-packet", as: "admin", expect: 404 },
+  { path: () => "/committee", as: "engineer", expect: 404 },
+  { path: () => "/committee", as: "manager", expect: 404 },
+  { path: () => "/committee", as: "admin", expect: 200 },
+  { path: (id) => `/committee/${id.otherTeamPacket}`, as: "engineer", expect: 404 },
+  { path: (id) => `/committee/${id.otherTeamPacket}`, as: "manager", expect: 404 },
+  { path: (id) => `/committee/${id.otherTeamPacket}`, as: "admin", expect: 200 },
+  { path: (id) => `/committee/${id.engineerPacket}`, as: "admin", expect: 404 },
+  { path: (id) => `/committee/${id.otherTeamPacket}`, as: "anonymous", expect: "sign-in" },
+  { path: () => "/endorsements", as: "engineer", expect: 200 },
+  { path: () => "/endorsements", as: "manager", expect: 200 },
+  { path: (id) => `/endorsements/${id.engineerEndorsement}`, as: "engineer", expect: 200 },
+  { path: (id) => `/endorsements/${id.engineerEndorsement}`, as: "manager", expect: 404 },
+  { path: (id) => `/endorsements/${id.engineerEndorsement}`, as: "admin", expect: 404 },
+  { path: () => "/endorsements/no-such-request", as: "engineer", expect: 404 },
   { path: () => "/notifications", as: "anonymous", expect: "sign-in" },
   { path: () => "/notifications", as: "ended", expect: "sign-in" },
   ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/notifications", as, expect: 200 as const })),
@@ -177,6 +191,8 @@ test.describe("access control over HTTP", () => {
     // Demo packets: Jordan's (returned to him), Alex's (submitted to Sam) and Noor's (outside Sam's org).
     const packetOf = (personId: string) => db.select({ id: packets.id }).from(packets).where(eq(packets.personId, personId)).get()!.id;
     Object.assign(ids, { engineerPacket: packetOf(ids.engineer!), peerPacket: packetOf(ids.engineerPeer!), otherTeamPacket: packetOf(ids.otherTeam!) });
+    // The endorsement request Alex sent Jordan (pending): Jordan's alone to open.
+    Object.assign(ids, { engineerEndorsement: db.select({ id: endorsementRequests.id }).from(endorsementRequests).where(eq(endorsementRequests.endorserId, ids.engineer!)).get()!.id });
   });
 
   for (const [i, row] of rows.entries()) {
