@@ -87,6 +87,7 @@ describe("demo committee and endorsements", () => {
   it("endorsements in every state: Jordan is asked about Alex's packet; on Jordan's own, one answer is given to earlier words", () => {
     const jordan = as("jordan@example.com");
     expect(endorsementActionItems(jordan).map((i) => i.title)).toEqual(["Endorse Alex Kim's promotion packet"]);
+    expect(packetActionItems(jordan)[0]!.detail).toMatch(/Endorsements: 1 answered, 1 declined, 1 waiting\.$/);
     const [packet] = listPackets(jordan).mine;
     const endorsements = getPacket(jordan, packet!.id).endorsements;
     expect(endorsements.map((e) => [e.endorserName, e.state])).toEqual([

@@ -131,3 +131,11 @@ export function endorsementsForPacket(ex: Executor, packet: { id: string; status
   }));
 }
 export type PacketEndorsement = ReturnType<typeof endorsementsForPacket>[number];
+
+/* The author's requests on one packet in a few words, for their Needs my action: "Endorsements: 1 answered, 2 waiting." */
+export function endorsementStatusInWords(ex: Executor, packetId: string): string {
+  const rows = ex.select({ status: endorsementRequests.status }).from(endorsementRequests).where(and(eq(endorsementRequests.packetId, packetId), ne(endorsementRequests.status, "cancelled"))).all();
+  const count = (status: string) => rows.filter((r) => r.status === status).length;
+  const parts = [["answered", "answered"], ["declined", "declined"], ["pending", "waiting"]].map(([status, word]) => (count(status!) ? `${count(status!)} ${word}` : "")).filter(Boolean);
+  return parts.length ? `Endorsements: ${parts.join(", ")}.` : "";
+}

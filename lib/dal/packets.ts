@@ -13,7 +13,7 @@ import { canDecidePacket, canReadManagerPart, canReadPacketNotes, canTakePacketS
 import { recordAudit } from "./audit";
 import { entriesById } from "./evidence";
 import { orgBelow } from "./manager-reviews";
-import { endorsementsForPacket } from "./endorsements";
+import { endorsementStatusInWords, endorsementsForPacket } from "./endorsements";
 import { packetDecision, packetLineage } from "./packet-outcome";
 import { authorisePacket, casedCells, levelInVersion, packetReadiness, packetTimeline, readManagerCells } from "./packet-records";
 
@@ -104,11 +104,19 @@ export function packetActionItems(viewer: Viewer): ActionItem[] {
     .all()
     .map((r): ActionItem => {
       const returned = r.lastStep === "return";
+      const state = returned
+        ? "Returned with feedback: it is beside the cells it concerns"
+        : r.lastStep === "reopen"
+          ? "Reopened from a declined packet: what was missing is beside each cell"
+          : r.startedById === viewer.id
+            ? "Draft saved; submit it to your manager when it is ready"
+            : "Your manager started it for you; write your case and submit it";
+      const endorsements = endorsementStatusInWords(db(), r.id);
       return {
         id: `packet-${r.id}`,
         kind: "Promotion packet",
         title: returned ? `Revise your promotion packet for ${label(r)}` : `Write your promotion packet for ${label(r)}`,
-        detail: returned ? "Returned with feedback: it is beside the cells it concerns" : r.startedById === viewer.id ? "Draft saved; submit it to your manager when it is ready" : "Your manager started it for you; write your case and submit it",
+        detail: endorsements ? `${state}. ${endorsements}` : state,
         href: `/packets/${r.id}`,
         cta: returned ? "Revise" : "Continue",
       };
