@@ -1,7 +1,7 @@
 import type { EndorsementRequestStatus, PacketStatus } from "@/lib/domain/enums";
 import { isOpenPacket } from "@/lib/packets/flow";
 import type { PolicyViewer, Relationship } from "./core";
-import { packetRole } from "./packets";
+import { packetRole, readersAndCommittee } from "./packets";
 
 /*
  * Endorsements. The author asks named colleagues about some of the packet's
@@ -37,4 +37,4 @@ export function canDeclineEndorsementRequest(viewer: PolicyViewer, request: Endo
   return canReadEndorsementRequest(viewer, request) && request.status === "pending" && isOpenPacket(packetStatus);
 }
 
-export const ENDORSEMENT_AUDIENCE = (authorName: string) => `${authorName}, their managers, admins and the promotion committee`;
+export const ENDORSEMENT_AUDIENCE = readersAndCommittee;

@@ -89,8 +89,9 @@ export function canAdministerPacketSettings(viewer: PolicyViewer): boolean {
 }
 
 /* Who reads each part, said beside the fields. */
-export const CASE_AUDIENCE = "You, your managers and admins";
-export const caseAudienceFor = (authorName: string) => `${authorName}, their managers and admins`;
+export const CASE_AUDIENCE = "You, your managers and admins; the promotion committee once it is endorsed; a colleague you ask to endorse a cell, that cell";
+export const caseAudienceFor = (authorName: string) => `${authorName}, their managers and admins; the promotion committee once it is endorsed; a colleague ${authorName} asks to endorse a cell, that cell`;
 export const managerPartAudience = (authorName: string) => `You, managers above you and admins; ${authorName} once you return or endorse the packet`;
 export const PACKET_NOTES_AUDIENCE = "Private: only the direct manager, managers above them and admins";
-export const DECISION_AUDIENCE = (authorName: string) => `${authorName}, their managers, admins and the promotion committee`;
+/* The timeline, the decision and the endorsements: the packet's readers and the committee. */
+export const readersAndCommittee = (authorName: string | null) => (authorName ? `${authorName}, their managers, admins and the promotion committee` : "You, your managers, admins and the promotion committee");

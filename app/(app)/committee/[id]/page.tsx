@@ -12,7 +12,7 @@ import { formatDate } from "@/lib/format";
 import { PACKET_STATUS_LABEL } from "@/lib/packets/flow";
 import { orNotFound } from "@/lib/page-guards";
 import { VOTES_AUDIENCE } from "@/lib/policies/committee";
-import { DECISION_AUDIENCE } from "@/lib/policies/packets";
+import { readersAndCommittee } from "@/lib/policies/packets";
 import { Timeline } from "@/components/packets/timeline";
 import { DecisionForm } from "./decision-form";
 import { VoteForm } from "./vote-form";
@@ -61,7 +61,7 @@ export default async function CommitteePacketPage({ params }: Props) {
       />
       <div className="space-y-6">
         <p className="text-sm text-stone-700">The committee&apos;s view: the case, the manager&apos;s part and the endorsements. Private manager notes are never part of it. Opening it is recorded in the audit log.</p>
-        {data.decision ? <DecisionPanel personName={name} own={false} targetLabel={data.target.label} decision={data.decision} cells={editorCells} audience={DECISION_AUDIENCE(name)} reopenedAs={null} /> : null}
+        {data.decision ? <DecisionPanel personName={name} own={false} targetLabel={data.target.label} decision={data.decision} cells={editorCells} audience={readersAndCommittee(name)} reopenedAs={null} /> : null}
         <VotesPanel votes={data.votes} myVote={data.myVote} tally={data.tally} votedCount={data.votedCount} eligibleCount={data.eligibleCount} audience={VOTES_AUDIENCE}>
           {can.vote ? <VoteForm packetId={packet.id} current={data.myVote} audience={VOTES_AUDIENCE} /> : null}
         </VotesPanel>
@@ -70,18 +70,18 @@ export default async function CommitteePacketPage({ params }: Props) {
             <section aria-labelledby="decide-title" id="decide" className="scroll-mt-20">
               <CardHeader id="decide-title" title="Record the decision" description="For the committee, with its reasons. Approving changes the level in their level history; declining says what is missing." />
               <div className="px-5 py-4">
-                <DecisionForm packetId={packet.id} personName={name} targetLabel={data.target.label} today={orgToday()} cells={editorCells} audience={DECISION_AUDIENCE(name)} />
+                <DecisionForm packetId={packet.id} personName={name} targetLabel={data.target.label} today={orgToday()} cells={editorCells} audience={readersAndCommittee(name)} />
               </div>
             </section>
           </Card>
         ) : null}
         <ReadinessMeter readiness={data.readiness} />
-        <PacketCells summary={packet.summary} audience={DECISION_AUDIENCE(name)} cells={cells} cited={data.cited} manager={data.manager} managerNote={`The manager's ratings, comments and justifications, from ${data.manager.author ?? "the manager"}.`} context={context} />
+        <PacketCells summary={packet.summary} audience={readersAndCommittee(name)} cells={cells} cited={data.cited} manager={data.manager} managerNote={`The manager's ratings, comments and justifications, from ${data.manager.author ?? "the manager"}.`} context={context} />
         <Card>
           <CardHeader id="committee-endorsements" title="Endorsements" description="Colleagues the author asked, with each answer and whether it was given to the current words." />
           {data.endorsements.length ? <EndorsementList endorsements={data.endorsements} /> : <EmptyState title="No endorsements">The author asked nobody to endorse this packet.</EmptyState>}
         </Card>
-        <Timeline events={data.events} audience={DECISION_AUDIENCE(name)} />
+        <Timeline events={data.events} audience={readersAndCommittee(name)} />
       </div>
     </>
   );

@@ -16,8 +16,7 @@ import { clockIn } from "@/lib/domain/org-time";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { orNotFound } from "@/lib/page-guards";
 import { PACKET_STATUS_LABEL } from "@/lib/packets/flow";
-import { ENDORSEMENT_AUDIENCE } from "@/lib/policies/endorsements";
-import { CASE_AUDIENCE, caseAudienceFor, DECISION_AUDIENCE, managerPartAudience } from "@/lib/policies/packets";
+import { CASE_AUDIENCE, caseAudienceFor, managerPartAudience, readersAndCommittee } from "@/lib/policies/packets";
 import { CaseForm } from "./case-form";
 import { CellContext } from "./cell-context";
 import { DecisionPanel } from "@/components/packets/decision-panel";
@@ -49,6 +48,8 @@ export default async function PacketPage({ params }: Props) {
   const own = data.role === "author";
   const name = packet.personName;
   const audience = own ? CASE_AUDIENCE : caseAudienceFor(name);
+  // The timeline, the decision and the endorsements: the packet's readers and the committee.
+  const wider = readersAndCommittee(own ? null : name);
   const managerOf = new Map((manager?.cells ?? []).map((c) => [c.cell, c]));
   const context = (withFeedback: boolean) =>
     Object.fromEntries(
@@ -97,7 +98,7 @@ export default async function PacketPage({ params }: Props) {
       />
       <div className="space-y-6">
         {data.decision ? (
-          <DecisionPanel personName={name} own={own} targetLabel={data.target.label} decision={data.decision} cells={editorCells} audience={DECISION_AUDIENCE(name)} reopen={can.reopen ? <ReopenForm packetId={packet.id} /> : null} reopenedAs={data.reopenedAs} />
+          <DecisionPanel personName={name} own={own} targetLabel={data.target.label} decision={data.decision} cells={editorCells} audience={wider} reopen={can.reopen ? <ReopenForm packetId={packet.id} /> : null} reopenedAs={data.reopenedAs} />
         ) : null}
         {data.returned && own ? <ReturnedBanner by={data.returned.actorName} at={data.returned.at} note={data.returned.note} /> : null}
         {data.reopenedFrom ? <ReopenedFromBanner from={data.reopenedFrom} /> : null}
@@ -165,14 +166,14 @@ export default async function PacketPage({ params }: Props) {
           />
         )}
 
-        <Timeline events={data.events} audience={audience} />
+        <Timeline events={data.events} audience={wider} />
 
         <EndorsementsPanel
           packetId={packet.id}
           own={own}
           endorsements={data.endorsements}
           ask={can.askEndorsements ? { colleagues: endorsementCandidates(viewer, id), cells: editorCells } : null}
-          audience={ENDORSEMENT_AUDIENCE(own ? "You" : name)}
+          audience={wider}
         />
 
         {notes ? <PacketNotesSection packetId={packet.id} name={name} notes={notes} /> : null}

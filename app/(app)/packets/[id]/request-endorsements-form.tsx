@@ -47,7 +47,9 @@ export function RequestEndorsementsForm({ packetId, colleagues, cells, audience 
           <label htmlFor="endorser-filter" className="sr-only">
             Find a colleague
           </label>
-          <Input id="endorser-filter" type="search" placeholder="Find a colleague" value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-2" />
+          <div className="mt-2">
+            <Input id="endorser-filter" type="search" placeholder="Find a colleague" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </div>
           <div className="mt-2 max-h-56 space-y-1 overflow-y-auto rounded-md border border-stone-200 p-2">
             {shown.length === 0 ? <p className="px-1 text-sm text-stone-600">Nobody matches.</p> : null}
             {shown.map((c) => (
