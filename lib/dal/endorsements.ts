@@ -130,7 +130,6 @@ export function endorsementsForPacket(ex: Executor, packet: { id: string; status
       .sort((x, y) => cells.findIndex((c) => c.id === x.cell) - cells.findIndex((c) => c.id === y.cell)),
   }));
 }
-export type PacketEndorsement = ReturnType<typeof endorsementsForPacket>[number];
 
 /* The author's requests on one packet in a few words, for their Needs my action: "Endorsements: 1 answered, 2 waiting." */
 export function endorsementStatusInWords(ex: Executor, packetId: string): string {

@@ -19,7 +19,6 @@ export function packetDecision(ex: Executor, packetId: string) {
     .get();
   return row ? { ...row, missing: row.outcome === "declined" ? missingByCell(ex, packetId) : {} } : null;
 }
-export type PacketDecision = NonNullable<ReturnType<typeof packetDecision>>;
 
 /* The declined packet this one was reopened from (with what was missing, to show beside the cells), and the draft reopened from this one. */
 export function packetLineage(ex: Executor, packet: { id: string; reopenedFromId: string | null }) {

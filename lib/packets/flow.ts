@@ -37,10 +37,6 @@ export function nextPacketStatus(current: PacketStatus, step: PacketStep): Packe
   }
 }
 
-/* Steps that close the committee's part: only an admin takes them, recording the committee's decision. */
-export const DECISION_STEPS = ["approve", "decline"] as const satisfies readonly PacketStep[];
-export const isInCommittee = (status: PacketStatus) => status === "endorsed";
-
 export const isOpenPacket = (status: PacketStatus) => (OPEN_PACKET_STATUSES as readonly string[]).includes(status);
 
 export const PACKET_STATUS_LABEL: Record<PacketStatus, string> = {
