@@ -14,10 +14,11 @@ import { listAudit } from "@/lib/dal/audit-log";
 import { listCommittee, setCommitteeMember } from "@/lib/dal/committee";
 import { changeLevel } from "@/lib/dal/level-changes";
 import { getOrgChartPeople } from "@/lib/dal/org-chart";
-import { getPersonForAdmin, listPeople, setActive } from "@/lib/dal/people-admin";
-import { exportPeopleRows, previewPeopleImport } from "@/lib/dal/people-csv";
-import { endAllSessionsOf } from "@/lib/dal/account";
-import { getPersonProfile, getViewerById } from "@/lib/dal/people";
+import { createPerson, getPersonForAdmin, listPeople, moveToManager, setActive, updatePerson } from "@/lib/dal/people-admin";
+import { exportPeopleRows, importPeople, previewPeopleImport } from "@/lib/dal/people-csv";
+import { endAllSessionsOf, endOtherSessions } from "@/lib/dal/account";
+import { changePassword, getPersonProfile, getViewerById } from "@/lib/dal/people";
+import { verifyPassword } from "@/lib/security/password";
 import { checkSession, createSession, listOpenSessions } from "@/lib/dal/sessions";
 import { listTeamClaims } from "@/lib/dal/stipend-approvals";
 import { getClaim, getStipendYear, transitionClaim } from "@/lib/dal/stipend-claims";
@@ -32,9 +33,12 @@ import { getPrivateNotes, savePrivateNotes } from "@/lib/dal/review-notes";
 import { calibrationCsv, getCalibration, listTeamReviews } from "@/lib/dal/review-team";
 import { getRatingHistory } from "@/lib/dal/review-history";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
-import { fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
+import { fileClaim, personInput, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Actor, type Org } from "@/lib/test/org";
+import { ACCESS_TABLE, tableFigures } from "@/lib/test/access-table";
+import { tableProblems } from "@/lib/test/access-coverage";
+import { appSurface } from "@/lib/test/app-surface";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
@@ -179,6 +183,46 @@ const adminOnly: { what: string; action: Action }[] = [
         // The engineer filed a claim in beforeAll; the filter keeps only entries about them.
         expect(audit.rows.filter((r) => r.actorId === id).length).toBeGreaterThan(0);
         expect(audit.rows.filter((r) => r.actorId !== id && r.recordId !== id)).toEqual([]);
+      },
+    ),
+  },
+  {
+    what: "add a person",
+    action: action(
+      (org, a) => {
+        const email = `added.${crypto.randomUUID().slice(0, 8)}@test.example`;
+        return { email, result: createPerson(org.as[a], { ...personInput({ name: "Added Person", email, managerId: org.people.manager.id }), trackKey: "ic", levelKey: "ic1" }) };
+      },
+      ({ email, result }) => {
+        expect(result).toMatchObject({ ok: true });
+        expect(db().select().from(people).where(eq(people.email, email)).get()).toMatchObject({ name: "Added Person", levelKey: "ic1" });
+      },
+    ),
+  },
+  {
+    what: "edit a person",
+    action: action(
+      onFreshPerson((viewer, personId) => updatePerson(viewer, personId, personRow(personId).version, personInput({ ...personRow(personId), name: "Edited Name" }))),
+      succeededAnd((person) => expect(personRow(person.id).name).toBe("Edited Name")),
+    ),
+  },
+  {
+    what: "move a person to another manager",
+    action: action(
+      (org, a) => onFreshPerson((viewer, personId) => moveToManager(viewer, personId, org.people.otherManager.id))(org, a),
+      succeededAnd((person) => expect(personRow(person.id).managerId).not.toBeNull()),
+    ),
+  },
+  {
+    what: "import people from CSV",
+    action: action(
+      (org, a) => {
+        const email = `imported.${crypto.randomUUID().slice(0, 8)}@test.example`;
+        return { email, result: importPeople(org.as[a], `${IMPORT_HEADER}\nImported Person,${email},engineer,ic,ic1,${org.people.manager.email},T,2026-01-05`) };
+      },
+      ({ email, result }) => {
+        expect(result).toEqual({ ok: true, imported: 1 });
+        expect(db().select().from(people).where(eq(people.email, email)).get()).toMatchObject({ name: "Imported Person" });
       },
     ),
   },
@@ -753,6 +797,52 @@ rows.push(
   { what: "see another manager's report's rating history", as: "otherManager", expect: "refused", action: historyOf("engineer") },
 );
 
+/* ---------- What everyone does for themselves ---------- */
+
+const EVERY_ACTOR = ["engineer", "peer", "manager", "director", "otherManager", "admin"] as const;
+const changeOwnPassword = action(
+  async (org, a) => {
+    const [kept, other] = [createSession(org.people[a].id, "credentials"), createSession(org.people[a].id, "credentials")];
+    return { kept, other, result: await changePassword(org.as[a], kept, "", `new passphrase for ${a} 1`) };
+  },
+  async ({ kept, other, result }, org, a) => {
+    expect(result).toEqual({ ok: true });
+    await expect(verifyPassword(`new passphrase for ${a} 1`, personRow(org.people[a].id).passwordHash)).resolves.toBe(true);
+    expect(checkSession(kept).valid).toBe(true);
+    expect(checkSession(other)).toMatchObject({ valid: false, reason: "password-changed" });
+  },
+);
+const endOwnOtherSessions = action(
+  (org, a) => {
+    const [kept, other] = [createSession(org.people[a].id, "credentials"), createSession(org.people[a].id, "credentials")];
+    endOtherSessions(org.as[a], kept);
+    return { kept, other };
+  },
+  ({ kept, other }) => {
+    expect(checkSession(kept).valid).toBe(true);
+    expect(checkSession(other)).toEqual({ valid: false, reason: "ended-by-owner" });
+  },
+);
+const fileOwnClaim = action(
+  (org, a) => fileClaim(org.as[a], { item: `Own claim of ${a}`, amountPaidMinor: 100 }, TEST_TODAY),
+  (id, org, a) => expect(db().select().from(stipendClaims).where(eq(stipendClaims.id, id)).get()).toMatchObject({ personId: org.people[a].id, item: `Own claim of ${a}`, status: "pending" }),
+);
+const logOwnEvidence = action(
+  (org, a) => createEvidence(org.as[a], { title: `Own win of ${a}`, occurredOn: "2026-01-15", description: "", links: [], cells: [{ competencyKey: "values", themeKey: "complexity" }] }),
+  (result, org, a) => {
+    expect(result.ok).toBe(true);
+    expect(entryRow((result as { value: string }).value)).toMatchObject({ personId: org.people[a].id, title: `Own win of ${a}` });
+  },
+);
+rows.push(
+  ...EVERY_ACTOR.flatMap((as) => [
+    { what: "change own password", as, expect: "allowed" as const, action: changeOwnPassword },
+    { what: "end own other sessions", as, expect: "allowed" as const, action: endOwnOtherSessions },
+    { what: "file own claim", as, expect: "allowed" as const, action: fileOwnClaim },
+    { what: "log own evidence", as, expect: "allowed" as const, action: logOwnEvidence },
+  ]),
+);
+
 let org: Org;
 
 describe("access control", () => {
@@ -789,4 +879,40 @@ describe("access control", () => {
   });
 });
 
-export type AccessRow = Row;
+/*
+ * The table over the whole app: every page, route handler and server action
+ * (read from the source) has a row for every role, and every allowed action
+ * cell is proven by an allowed row above. e2e/access-control.spec.ts runs the
+ * table's cells over HTTP.
+ */
+describe("the access-control table", () => {
+  const surface = appSurface();
+
+  it("covers every page, route handler and server action, for every role, with proofs", () => {
+    expect(surface.filter((e) => e.kind === "page").length).toBeGreaterThan(25);
+    expect(surface.filter((e) => e.kind === "action").length).toBeGreaterThan(25);
+    expect(tableProblems(surface, ACCESS_TABLE, rows)).toEqual([]);
+  });
+
+  it("fails for an entry without a row, a missing role or a proof that does not exist", () => {
+    const [first, ...rest] = ACCESS_TABLE;
+    const withoutRole = { ...first!, cells: { ...first!.cells, director: undefined as never } };
+    const unproven = ACCESS_TABLE.find((r) => r.entry.startsWith("action ") && r.proofs && Object.keys(r.proofs).length)!;
+    const problems = tableProblems(
+      [...surface, { kind: "page", key: "page /brand-new", file: "app/(app)/brand-new/page.tsx" }, { kind: "inline-action", key: "inline action app/x.tsx:3", file: "app/x.tsx" }],
+      [withoutRole, ...rest.filter((r) => r !== unproven), { ...unproven, proofs: { ...unproven.proofs, engineer: { what: "no such row" }, manager: { what: "no such row" }, admin: { what: "no such row" } } }],
+      rows,
+    );
+    expect(problems.join("\n")).toMatch(/page \/brand-new has no row/);
+    expect(problems.join("\n")).toMatch(/inline action app\/x.tsx:3: move it/);
+    expect(problems.join("\n")).toMatch(/no cell for director/);
+    expect(problems.join("\n")).toMatch(/"no such row" as \w+, does not exist/);
+  });
+
+  it("has figures for SECURITY.md", () => {
+    const figures = tableFigures();
+    console.info(`access-control table: ${figures.rows} rows, ${figures.cells} cells (${figures.allowed} allowed, ${figures.refused} refused, ${figures.signIn} sign-in, ${figures.public} public); ${rows.length} DAL rows (${rows.filter((r) => r.expect === "allowed").length} allowed, ${rows.filter((r) => r.expect === "refused").length} refused)`);
+    expect(figures.cells).toBe(figures.allowed + figures.refused + figures.signIn + figures.public);
+    expect(figures.refused).toBeGreaterThan(100);
+  });
+});
