@@ -41,8 +41,8 @@ const claimStep = (step: string) => (ids: Ids) => ({ claimId: step === "reimburs
 
 export const ACTION_ROWS: AccessRow[] = [
   action("account", "changePasswordAction", EVERYONE, () => ({ currentPassword: "not-the-password", newPassword: PASSPHRASE, confirmPassword: PASSPHRASE }), eachOwn("change own password")),
-  action("account", "endOtherSessionsAction", EVERYONE, () => ({}), eachOwn("end own other sessions")),
-  action("app", "signOutAction", { ...EVERYONE, signedOut: "public" }, () => ({}), Object.fromEntries(SIGNED_IN.map((role) => [role, { spec: "e2e/auth.spec.ts", test: "sign-out ends the session on the server: the old cookie no longer works" }])), { form: true }),
+  action("account", "endOtherSessionsAction", EVERYONE, () => ({}), eachOwn("end own other sessions"), { silent: true }),
+  action("app", "signOutAction", { ...EVERYONE, signedOut: "public" }, () => ({}), Object.fromEntries(SIGNED_IN.map((role) => [role, { spec: "e2e/auth.spec.ts", test: "sign-out ends the session on the server: the old cookie no longer works" }])), { encoding: "no-js" }),
   action("committee", "setCommitteeMemberAction", ADMINS, (ids) => ({ personId: ids.peer, member: "true" }), admin("name a committee member")),
   action("cycles", "openCycleAction", ADMINS, () => ({ name: "Access-control probe", selfDueOn: "2099-01-01", managerDueOn: "2099-02-01" }), admin("open and close a cycle")),
   action("cycles", "closeCycleAction", ADMINS, (ids) => ({ cycleId: ids.cycle, version: ids.cycleVersion }), admin("open and close a cycle")),
@@ -54,7 +54,7 @@ export const ACTION_ROWS: AccessRow[] = [
   action("people", "setActiveAction", ADMINS, (ids) => ({ id: ids.engineer, active: "true" }), admin("deactivate a person")),
   action("people", "createLinkAction", ADMINS, (ids) => ({ id: ids.engineer, purpose: "reset" }), admin("issue an invitation link")),
   action("people", "endSessionsAction", only({ engineer: "allowed", admin: "allowed" }), (ids) => ({ id: ids.engineer }), { engineer: { what: "end own sessions" }, admin: { what: "end anyone's sessions" } }),
-  action("people", "importPeopleAction", ADMINS, () => ({ csv: "name,email,role,track,level,manager_email,team,start_date\nProbe Person,probe.person@test.example,engineer,ic,ic1,,Probe,2026-01-05", intent: "import" }), { admin: { what: "import people from CSV" } }),
+  action("people", "importPeopleAction", ADMINS, () => ({ csv: "name,email,role,track,level,manager_email,team,start_date\nProbe Person,probe.person@test.example,engineer,ic,ic1,,Probe,2026-01-05", intent: "import", file: "" }), { admin: { what: "import people from CSV" } }),
   action("stipendAdmin", "saveYearSettingsAction", ADMINS, () => ({ year: "2031", version: "0", allowance: "1000", currency: "USD", categories: "Books", overBalance: "refuse" }), admin("set a stipend year's settings")),
   action("stipendAdmin", "saveRetentionAction", ADMINS, (ids) => ({ days: "30", version: ids.retentionVersion }), admin("set how long rejected receipts are kept")),
   action("stipend", "transitionClaimAction", only({ manager: "allowed" }), claimStep("approve"), { manager: { what: "approve a direct report's claim" } }, { variant: "approve" }),
@@ -73,7 +73,7 @@ export const ACTION_ROWS: AccessRow[] = [
   // Acknowledging needs a shared review: proven on the peer's own, shared for that row.
   action("reviews", "acknowledgeReviewAction", OWNER, (ids) => ({ reviewId: ids.review, response: "Access-control probe" }), { engineer: { what: "acknowledge own review once shared", as: "peer" } }),
   action("reviews", "savePrivateNotesAction", DIRECT_MANAGER, (ids) => ({ reviewId: ids.review, version: ids.notesVersion, body: "Access-control probe" }), { manager: { what: "write private notes on a direct report's review" } }),
-  action("invite", "setPasswordAction", PUBLIC, () => ({ token: "not-a-real-token", newPassword: PASSPHRASE, confirmPassword: PASSPHRASE }), {}),
-  action("signin", "signInAction", PUBLIC, () => ({ email: "nobody.at.all@test.example", password: "not-the-password", callbackUrl: "/" }), {}),
-  action("signin", "signInWithSsoAction", PUBLIC, () => ({ callbackUrl: "/" }), {}, { form: true }),
+  action("invite", "setPasswordAction", PUBLIC, () => ({ token: "not-a-real-token", newPassword: PASSPHRASE, confirmPassword: PASSPHRASE }), {}, { encoding: "formdata" }),
+  action("signin", "signInAction", PUBLIC, () => ({ email: "nobody.at.all@test.example", password: "not-the-password", callbackUrl: "/" }), {}, { encoding: "formdata" }),
+  action("signin", "signInWithSsoAction", PUBLIC, () => ({ callbackUrl: "/" }), {}, { encoding: "no-js" }),
 ];

@@ -10,7 +10,7 @@ export const PAGE_ROWS: AccessRow[] = [
   page("page /account", EVERYONE, () => "/account", { shows: () => "Sessions" }),
   page("page /framework", EVERYONE, () => "/framework"),
   page("page /framework/compare", EVERYONE, () => "/framework/compare"),
-  page("page /framework/next", EVERYONE, () => "/framework/next"),
+  page("page /framework/next", EVERYONE, () => "/framework/next", { follows: true }),
   page("GET /framework/export", EVERYONE, () => "/framework/export?version=1", { shows: () => '"tracks"' }),
   page("page /evidence", EVERYONE, () => "/evidence"),
   page("page /evidence", CHAIN, (ids) => `/evidence?person=${ids.engineer}`, { variant: "the person's log", shows: (ids) => ids.entryTitle! }),

@@ -21,8 +21,12 @@ export type AccessRow = {
   shows?: (ids: Ids) => string;
   /* Server actions: what a caller sends, valid, so only the access check can stop it. */
   input?: (ids: Ids) => Record<string, unknown>;
-  /* Server actions that take FormData only (a bare <form action>): sent as the browser's form post. */
-  form?: true;
+  /* Server actions that read FormData get it as the browser encodes a form; "no-js" is a bare <form action> posted without JavaScript. */
+  encoding?: "formdata" | "no-js";
+  /* A bare <form action> answers nothing: signed out, it must simply not succeed. */
+  silent?: true;
+  /* Allowed pages that redirect (to the view they stand for): followed, and the end must show the record. */
+  follows?: true;
   /* Server actions: the proof of each allowed cell. */
   proofs?: Partial<Record<AnyRole, Proof>>;
 };
