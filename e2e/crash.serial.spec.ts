@@ -1,0 +1,22 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "./support/fixtures";
+import { CRASH_PORT } from "./support/env";
+
+const run = promisify(execFile);
+
+/*
+ * scripts/crash-test.ts, ten times: the production server is SIGKILLed in the
+ * middle of bursts of writes; after each restart the database passes
+ * integrity_check and every acknowledged write is there. `npm run test:crash
+ * -- --runs 50` runs more by hand.
+ */
+test("the server killed mid-burst ten times loses no acknowledged write and stays intact", async () => {
+  test.setTimeout(300_000);
+  const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/crash-test.ts", "--runs", "10", "--port", String(CRASH_PORT)], { timeout: 290_000, maxBuffer: 8 * 1024 * 1024 });
+  const figures = JSON.parse(stdout.trim().split("\n").at(-1)!);
+  expect(figures).toMatchObject({ runs: 10, failures: [] });
+  expect(figures.acknowledged).toBeGreaterThan(50);
+  expect(stdout.match(/integrity ok/g)).toHaveLength(10);
+});
