@@ -44,7 +44,7 @@ async function main() {
   let attempted = 0;
   for (let run = 1; run <= runs; run++) {
     // Killed mid-burst: after a random number of this run's writes were acknowledged, with more in flight.
-    const killAfter = 5 + Math.floor(Math.random() * 40);
+    const killAfter = 3 + Math.floor(Math.random() * 20);
     const before = acknowledged.length;
     let killed = false;
     const writer = async (lane: number) => {

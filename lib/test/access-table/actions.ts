@@ -74,6 +74,7 @@ export const ACTION_ROWS: AccessRow[] = [
   action("reviews", "acknowledgeReviewAction", OWNER, (ids) => ({ reviewId: ids.review, response: "Access-control probe" }), { engineer: { what: "acknowledge own review once shared", as: "peer" } }),
   action("reviews", "savePrivateNotesAction", DIRECT_MANAGER, (ids) => ({ reviewId: ids.review, version: ids.notesVersion, body: "Access-control probe" }), { manager: { what: "write private notes on a direct report's review" } }),
   action("invite", "setPasswordAction", PUBLIC, () => ({ token: "not-a-real-token", newPassword: PASSPHRASE, confirmPassword: PASSPHRASE }), {}, { encoding: "formdata" }),
-  action("signin", "signInAction", PUBLIC, () => ({ email: "nobody.at.all@test.example", password: "not-the-password", callbackUrl: "/" }), {}, { encoding: "formdata" }),
+  // A new unknown account each call, so the account limit never slows the next one.
+  action("signin", "signInAction", PUBLIC, () => ({ email: `nobody.${crypto.randomUUID()}@test.example`, password: "not-the-password", callbackUrl: "/" }), {}, { encoding: "formdata" }),
   action("signin", "signInWithSsoAction", PUBLIC, () => ({ callbackUrl: "/" }), {}, { encoding: "no-js" }),
 ];
