@@ -27,13 +27,15 @@ const PASSWORD = "crash-test-password-1";
 async function main() {
   const runs = arg("runs", 10);
   const port = arg("port", 3199);
-  const inFlight = arg("parallel", 6);
+  const inFlight = arg("parallel", 4);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-crash-"));
   await prepareDataDir(dataDir, { fresh: false });
   const file = path.join(dataDir, "trellis.db");
   const personId = await addPerson(dataDir);
 
   let server: OwnServer = await startServer(port, dataDir);
+  // Stopped from outside (a test's timeout, Ctrl-C): take the server down too, never leave it running.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void server.kill().finally(() => process.exit(1)));
   // One sign-in: the session row and the auth secret are on disk, so the cookie outlives every restart.
   const session = await request.newContext({ baseURL: server.url });
   const { csrfToken } = await (await session.get("/api/auth/csrf")).json();

@@ -26,7 +26,7 @@ export async function startServer(port: number, dataDir: string, env: Record<str
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server on ${port} exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`the server on ${port} did not start:\n${output}`);
