@@ -21,6 +21,7 @@ test("the server killed mid-burst ten times loses no acknowledged write and stay
   const figures = JSON.parse(stdout.trim().split("\n").at(-1)!);
   console.info(`crash test: ${JSON.stringify(figures)}`);
   expect(figures).toMatchObject({ runs: 10, failures: [] });
-  expect(figures.acknowledged).toBeGreaterThan(50);
+  // Each run is killed only after at least 3 of its writes were acknowledged.
+  expect(figures.acknowledged).toBeGreaterThanOrEqual(30);
   expect(stdout.match(/integrity ok/g)).toHaveLength(10);
 });

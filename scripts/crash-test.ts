@@ -84,7 +84,8 @@ async function main() {
   await session.dispose();
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const figures = { runs, attempted, acknowledged: acknowledged.length, lostInFlight: attempted - acknowledged.length, failures };
+  // Unanswered: sent while the server was dying or down, so never acknowledged (each may or may not have been written).
+  const figures = { runs, attempted, acknowledged: acknowledged.length, unanswered: attempted - acknowledged.length, failures };
   console.log(JSON.stringify(figures));
   process.exit(failures.length || acknowledged.length === 0 ? 1 : 0);
 }
