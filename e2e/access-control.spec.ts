@@ -1,8 +1,9 @@
 import type { APIRequestContext, BrowserContext, Request } from "@playwright/test";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { evidenceEntries, orgSettings, people, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings } from "@/db/schema";
-import { ACCESS_TABLE, ROLES, rowName, type AccessRow, type Ids, type Role } from "@/lib/test/access-table";
+import { evidenceEntries, notifications, notificationSettings, orgSettings, packetPrivateNotes, packets, packetSettings, people, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings } from "@/db/schema";
+import { draftIds, levelLabelIn } from "./support/framework-ids";
+import { ACCESS_TABLE, PACKET_ROLES, ROLES, rolesOf, rowName, type AccessRow, type AnyRole, type Ids } from "@/lib/test/access-table";
 import { DEMO, expect, SIGNED_OUT, storageStateFor, test } from "./support/fixtures";
 import { Form, pageAs } from "./support/pages";
 import { builtActionKeys, callAction, replyCode } from "./support/server-actions";
@@ -15,7 +16,7 @@ import { builtActionKeys, callAction, replyCode } from "./support/server-actions
  * action's "not found"); allowed pages show the record. The DAL rows in
  * lib/access-control.test.ts prove what allowed actions do.
  */
-const SESSION: Record<Exclude<Role, "signedOut">, keyof typeof DEMO> = { engineer: "engineer", peer: "peer", manager: "manager", director: "director", otherManager: "otherManager", admin: "admin" };
+const SESSION: Partial<Record<AnyRole, keyof typeof DEMO>> = { engineer: "engineer", peer: "peer", manager: "manager", director: "director", otherManager: "otherManager", admin: "admin" };
 
 function readIds(db: Db): Ids {
   const person = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!;
@@ -52,25 +53,59 @@ function readIds(db: Db): Ids {
     year: String(pending.year),
     settingsVersion: String(db.select({ version: orgSettings.version }).from(orgSettings).get()?.version ?? 0),
     retentionVersion: String(db.select({ version: stipendSettings.version }).from(stipendSettings).get()?.version ?? 0),
+    ...packetIds(db, jordan.id),
+    notification: db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.recipientId, jordan.id), isNull(notifications.readAt))).orderBy(desc(notifications.createdAt)).get()!.id,
+    emailPreferenceVersion: String(db.select({ version: notificationSettings.version }).from(notificationSettings).where(eq(notificationSettings.personId, jordan.id)).get()?.version ?? 0),
+    ...draftIds(db),
   };
 }
 
+/* Jordan's demo packet (returned to him, so a draft) and the versions its forms send. */
+function packetIds(db: Db, personId: string): Ids {
+  const packet = db.select().from(packets).where(eq(packets.personId, personId)).orderBy(desc(packets.createdAt)).get()!;
+  const notes = db.select({ version: packetPrivateNotes.version }).from(packetPrivateNotes).where(eq(packetPrivateNotes.packetId, packet.id)).get();
+  return {
+    packet: packet.id,
+    packetTargetKey: packet.targetLevelKey,
+    packetTarget: levelLabelIn(db, packet.frameworkVersionId, packet.targetLevelKey),
+    packetCaseVersion: String(packet.caseVersion),
+    packetManagerVersion: String(packet.managerVersion),
+    packetNotesVersion: String(notes?.version ?? 0),
+    packetSettingsVersion: String(db.select({ version: packetSettings.version }).from(packetSettings).get()?.version ?? 0),
+  };
+}
+
+/* What a silent action (a bare <form action>, which answers nothing) would change if a refused call got through: read before and after the call. */
+const readAtOf = (db: Db, ids: Ids) => db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, ids.notification!)).get()!.readAt;
+const WATCH: Record<string, (db: Db, ids: Ids) => unknown> = {
+  "action app/(app)/notifications/actions.ts#openNotificationAction": readAtOf,
+  "action app/(app)/notifications/actions.ts#markNotificationReadAction": readAtOf,
+};
+
 test.describe("the access-control table over HTTP", () => {
   let ids: Ids;
-  const sessions = new Map<Role, APIRequestContext>();
+  const sessions = new Map<AnyRole, APIRequestContext>();
 
   test.beforeAll(async ({ db, playwright, baseURL }) => {
     ids = readIds(db);
-    for (const role of ROLES) {
-      sessions.set(role, await playwright.request.newContext({ baseURL, storageState: role === "signedOut" ? SIGNED_OUT : storageStateFor(SESSION[role]) }));
+    for (const role of [...ROLES, ...PACKET_ROLES]) {
+      const demo = SESSION[role];
+      if (role === "signedOut" || demo) sessions.set(role, await playwright.request.newContext({ baseURL, storageState: demo ? storageStateFor(demo) : SIGNED_OUT }));
     }
   });
   test.afterAll(async () => {
     for (const session of sessions.values()) await session.dispose();
   });
 
-  async function checkPage(row: AccessRow, role: Role) {
-    const request = sessions.get(role)!;
+  /* Packet rows add endorser and committee columns: each needs a demo person to play it in SESSION before the row can run. */
+  function sessionOf(role: AnyRole) {
+    const session = sessions.get(role);
+    if (!session) throw new Error(`No session plays "${role}" over HTTP: give the role a demo person in SESSION`);
+    return session;
+  }
+
+  async function checkPage(row: AccessRow, role: AnyRole) {
+    const request = sessionOf(role);
     const path = row.path!(ids);
     const follow = row.follows && row.cells[role] === "allowed";
     const response = row.method === "POST" ? await request.post(path, { form: {}, maxRedirects: 0 }) : await request.get(path, { maxRedirects: follow ? 5 : 0 });
@@ -89,26 +124,30 @@ test.describe("the access-control table over HTTP", () => {
     }
   }
 
-  async function checkAction(row: AccessRow, role: Role, baseURL: string) {
+  async function checkAction(row: AccessRow, role: AnyRole, baseURL: string, db: Db) {
     const expected = row.cells[role];
     if (expected === "allowed") return; // proven by its DAL row: running it here would change the demo data other tests read
     const where = `${rowName(row)} as ${role}`;
+    const watch = WATCH[row.entry];
+    if (row.silent && expected === "refused" && !watch) throw new Error(`${where}: a silent action answers nothing, so its refusal needs a WATCH entry that reads what it would change`);
+    const before = watch?.(db, ids);
     const key = row.entry.replace(/^action /, "");
     // Sign-in attempts each claim an address of their own, so the shared localhost address is never slowed.
     const headers = { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` };
-    const response = await callAction(sessions.get(role)!, baseURL, key, row.input!(ids), { encoding: row.encoding, headers });
+    const response = await callAction(sessionOf(role), baseURL, key, row.input!(ids), { encoding: row.encoding, headers });
     expect(response.status(), where).toBeLessThan(500);
+    if (watch) expect(watch(db, ids), `${where} changed what it must not`).toEqual(before);
     const code = replyCode(await response.text());
-    if (expected === "sign-in" && row.silent) expect(code, where).not.toBe("ok");
+    if (row.silent) expect(code, where).not.toBe("ok");
     else if (expected === "sign-in") expect(code, where).toBe("session-ended");
     else if (expected === "refused") expect(["not-found", "refused"], `${where} answered ${code}`).toContain(code);
     else expect(code, where).not.toBe("session-ended");
   }
 
   for (const row of ACCESS_TABLE) {
-    test(rowName(row), async ({ baseURL }) => {
-      for (const role of ROLES) {
-        if (row.entry.startsWith("action ")) await checkAction(row, role, baseURL!);
+    test(rowName(row), async ({ baseURL, db }) => {
+      for (const role of rolesOf(row)) {
+        if (row.entry.startsWith("action ")) await checkAction(row, role, baseURL!, db);
         else await checkPage(row, role);
       }
     });
@@ -125,7 +164,9 @@ test.describe("the access-control table over HTTP", () => {
 /* Beyond the roles: a session ended on the server, and records that do not exist. */
 test.describe("ended sessions and missing records", () => {
   let endedState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  let ids: Ids;
   test.beforeAll(async ({ db, browser, createPerson }) => {
+    ids = { packet: packetIds(db, db.select().from(people).where(eq(people.email, DEMO.engineer.email)).get()!.id).packet!, ...draftIds(db) };
     // An admin whose session is then ended by deactivation: the strongest cookie there is, made worthless.
     const person = await createPerson({ role: "admin", trackKey: "mgmt", levelKey: "m3" });
     const page = await pageAs(browser, person);
@@ -134,14 +175,17 @@ test.describe("ended sessions and missing records", () => {
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
   });
 
-  for (const [path, expected] of [
-    ["/", "sign-in"],
-    ["/account", "sign-in"],
-    ["/admin/people", "sign-in"],
-    ["/framework/export?version=1", 404],
-    ["/admin/people/export", 404],
+  for (const [name, pathOf, expected] of [
+    ["/", () => "/", "sign-in"],
+    ["/account", () => "/account", "sign-in"],
+    ["/admin/people", () => "/admin/people", "sign-in"],
+    ["/notifications", () => "/notifications", "sign-in"],
+    ["Jordan's packet", (ids: Ids) => `/packets/${ids.packet}`, "sign-in"],
+    ["/framework/export?version=1", () => "/framework/export?version=1", 404],
+    ["/admin/people/export", () => "/admin/people/export", 404],
   ] as const) {
-    test(`an ended session gets ${path}: ${expected}`, async ({ playwright, baseURL }) => {
+    test(`an ended session gets ${name}: ${expected}`, async ({ playwright, baseURL }) => {
+      const path = pathOf(ids);
       const request = await playwright.request.newContext({ baseURL, storageState: endedState, maxRedirects: 0 });
       const response = await request.get(path);
       if (expected === "sign-in") {
@@ -152,10 +196,11 @@ test.describe("ended sessions and missing records", () => {
     });
   }
 
-  for (const path of ["/people/no-such-person", "/stipend/claims/no-such-claim", "/evidence/no-such-entry", "/reviews/no-such-review", "/reviews/calibration?cycle=no-such-cycle", "/stipend/receipts/no-such-receipt"]) {
-    test(`a missing record is 404: ${path}`, async ({ playwright, baseURL }) => {
+  const missing = ["/people/no-such-person", "/stipend/claims/no-such-claim", "/evidence/no-such-entry", "/reviews/no-such-review", "/reviews/calibration?cycle=no-such-cycle", "/stipend/receipts/no-such-receipt", "/packets/no-such-packet"];
+  for (const [name, pathOf] of [...missing.map((path) => [path, () => path] as const), ["a draft's level that does not exist", (ids: Ids) => `/admin/framework/${ids.draftNumber}/cells/no-such-level`] as const]) {
+    test(`a missing record is 404: ${name}`, async ({ playwright, baseURL }) => {
       const request = await playwright.request.newContext({ baseURL, storageState: storageStateFor("admin"), maxRedirects: 0 });
-      expect((await request.get(path)).status()).toBe(404);
+      expect((await request.get(pathOf(ids))).status()).toBe(404);
       await request.dispose();
     });
   }

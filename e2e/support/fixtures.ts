@@ -2,7 +2,7 @@ import { test as base, expect } from "@playwright/test";
 import { openDatabase, type Db } from "@/db";
 import { hashPassword } from "@/lib/security/password";
 import { insertPerson, type NewPerson } from "@/lib/test/factory";
-import { E2E_DB } from "./env";
+import { E2E_DB, TEST_PASSWORD } from "./env";
 
 /*
  * The demo accounts specs sign in as. The first three are README's; the rest
@@ -21,7 +21,7 @@ export type DemoRole = keyof typeof DEMO;
 export const DEMO_PASSWORD = "trellis-demo-2026";
 export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
 
-export const TEST_PASSWORD = "e2e-password-123";
+export { TEST_PASSWORD };
 let passwordHash: Promise<string> | undefined;
 
 type Fixtures = {

@@ -1,4 +1,7 @@
 import { ACTION_ROWS } from "./actions";
+import { FRAMEWORK_EDITOR_ROWS } from "./framework-editor";
+import { NOTIFICATION_ROWS } from "./notifications";
+import { PACKET_ROWS } from "./packets";
 import { PAGE_ROWS } from "./pages";
 import { PACKET_ROLES, ROLES, type AnyRole } from "./roles";
 import type { AccessRow } from "./types";
@@ -13,7 +16,7 @@ export type * from "./types";
  * or an allowed action cell has no proof; e2e/access-control.spec.ts runs
  * every cell over HTTP.
  */
-export const ACCESS_TABLE: AccessRow[] = [...PAGE_ROWS, ...ACTION_ROWS];
+export const ACCESS_TABLE: AccessRow[] = [...PAGE_ROWS, ...ACTION_ROWS, ...PACKET_ROWS, ...NOTIFICATION_ROWS, ...FRAMEWORK_EDITOR_ROWS];
 
 export const rolesOf = (row: AccessRow): AnyRole[] => (row.packet ? [...ROLES, ...PACKET_ROLES] : [...ROLES]);
 export const rowName = (row: AccessRow) => `${row.entry}${row.variant ? ` (${row.variant})` : ""}`;

@@ -23,7 +23,7 @@ export type AccessRow = {
   input?: (ids: Ids) => Record<string, unknown>;
   /* Server actions that read FormData get it as the browser encodes a form; "no-js" is a bare <form action> posted without JavaScript. */
   encoding?: "formdata" | "no-js";
-  /* A bare <form action> answers nothing: signed out, it must simply not succeed. */
+  /* A bare <form action> answers nothing: signed out, it must simply not succeed; a refused call must leave unchanged what e2e/access-control.spec.ts watches for it (WATCH). */
   silent?: true;
   /* Allowed pages that redirect (to the view they stand for): followed, and the end must show the record. */
   follows?: true;
