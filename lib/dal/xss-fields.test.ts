@@ -2,11 +2,11 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { Markdown } from "@/components/markdown";
 import { evidenceFields } from "@/lib/evidence/entry-input";
 import { isReceiptLink } from "@/lib/stipend/receipt-file";
 import { readHtml } from "@/lib/test/inert-html";
 import { XSS_PAYLOADS } from "@/lib/test/xss-corpus";
+import { expectInert, ok } from "@/lib/test/xss-render";
 import { fileClaim, TEST_TODAY } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
 import { buildOrg, type Org } from "@/lib/test/org";
@@ -27,17 +27,11 @@ import { personInput } from "@/lib/test/builders";
  * is saved through the DAL (and the field's own schema where it has one),
  * read back the way its page reads it, and rendered the way its page renders
  * it (Markdown, or React text). What comes back is exactly what was typed,
- * and renders inert. Link fields refuse anything but http(s).
+ * and renders inert. Link fields refuse anything but http(s). Packets, the
+ * framework editor and notifications (with their emails) have their own files:
+ * xss-packets.test.ts, xss-framework.test.ts, lib/notifications/xss-email.test.ts.
  */
-const MARKDOWN_TAGS = new Set(["div", "p", "em", "strong", "ul", "ol", "li", "a", "code", "pre", "blockquote", "br", "del", "span"]);
 const CELLS = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
-
-function expectInert(kind: "markdown" | "text", value: string) {
-  const html = kind === "markdown" ? renderToStaticMarkup(createElement(Markdown, null, value)) : renderToStaticMarkup(createElement("p", null, value));
-  const reading = readHtml(html, kind === "markdown" ? MARKDOWN_TAGS : new Set(["p"]));
-  expect(reading.problems, value).toEqual([]);
-  if (kind === "text") expect(reading.text, value).toBe(value);
-}
 
 let org: Org;
 beforeAll(() => {
@@ -49,10 +43,6 @@ beforeAll(() => {
 const freshReview = () => {
   const person = insertPerson(db(), { managerId: org.people.manager.id });
   return { person, reviewId: enrolInOpenCycles(db(), person.id)[0]! };
-};
-const ok = <T extends { ok: boolean }>(result: T) => {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return result;
 };
 
 describe("the stored-XSS corpus in every field", { timeout: 120_000 }, () => {
