@@ -130,6 +130,20 @@ const rows: Row[] = [
   { path: (id) => `/packets/${id.otherTeamPacket}`, as: "manager", expect: 404 },
   { path: (id) => `/packets/${id.otherTeamPacket}`, as: "admin", expect: 200 },
   { path: () => "/packets/no-such-packet", as: "admin", expect: 404 },
+  // The packet as a document: the print view and the PDF answer exactly as the packet page does.
+  ...["print", "pdf"].flatMap((part) => [
+    { path: (id: Record<string, string>) => `/packets/${id.engineerPacket}/${part}`, as: "anonymous" as const, expect: "sign-in" as const },
+    ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: (id: Record<string, string>) => `/packets/${id.engineerPacket}/${part}`, as, expect: 200 as const })),
+    { path: (id: Record<string, string>) => `/packets/${id.peerPacket}/${part}`, as: "engineer" as const, expect: 404 as const },
+    { path: (id: Record<string, string>) => `/packets/${id.otherTeamPacket}/${part}`, as: "manager" as const, expect: 404 as const },
+    { path: (id: Record<string, string>) => `/packets/${id.otherTeamPacket}/${part}`, as: "admin" as const, expect: 200 as const },
+    { path: () => `/packets/no-such-packet/${part}`, as: "admin" as const, expect: 404 as const },
+  ]),
+  { path: (id) => `/packets/${id.engineerPacket}/pdf`, as: "ended", expect: 404 },
+  // Download my data: always the asker's own, so every signed-in person gets a file; an ended session gets nothing.
+  { path: () => "/account/export", as: "anonymous", expect: "sign-in" },
+  { path: () => "/account/export", as: "ended", expect: 404 },
+  ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/account/export", as, expect: 200 as const })),
   { path: () => "/notifications", as: "anonymous", expect: "sign-in" },
   { path: () => "/notifications", as: "ended", expect: "sign-in" },
   ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/notifications", as, expect: 200 as const })),

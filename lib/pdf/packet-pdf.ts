@@ -108,7 +108,12 @@ const fontOf = (run: Run): PdfFont => (run.code ? "mono" : run.bold && run.itali
 function drawParagraph(pdf: Doc, p: Paragraph, baseIndent: number) {
   const indent = baseIndent + p.indent + (p.kind === "quote" ? 1 : 0);
   const size = p.kind === "code" ? 9 : 10;
-  if (p.marker) pdf.font("regular").fontSize(size).fillColor(INK).text(p.marker, x(indent) - INDENT, pdf.y, { width: INDENT, lineBreak: false });
+  if (p.marker) {
+    // Drawing the marker moves the cursor down a line; the text starts back on the marker's line.
+    const y = pdf.y;
+    pdf.font("regular").fontSize(size).fillColor(INK).text(p.marker, x(indent) - INDENT, y, { width: INDENT, lineBreak: false });
+    pdf.y = y;
+  }
   const runs = p.runs.length ? p.runs : [{ text: " " }];
   runs.forEach((run, i) => {
     const last = i === runs.length - 1;

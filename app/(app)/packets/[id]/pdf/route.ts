@@ -1,5 +1,5 @@
 import { getPacketDocument } from "@/lib/dal/packet-document";
-import { fileNamePart } from "@/lib/format";
+import { fileNamePart, formatDate } from "@/lib/format";
 import { fileDownload, routeAs } from "@/lib/page-guards";
 import { renderPacketPdf } from "@/lib/pdf/packet-pdf";
 
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: Context) {
   const { id } = await params;
   return routeAs(async (viewer) => {
     const { document, personName, today } = getPacketDocument(viewer, id, "pdf");
-    const pdf = await renderPacketPdf(document, { generatedOn: today });
+    const pdf = await renderPacketPdf(document, { generatedOn: formatDate(today) });
     return fileDownload(`promotion-packet-${fileNamePart(personName)}-${today}.pdf`, new Uint8Array(pdf), "application/pdf");
   });
 }
