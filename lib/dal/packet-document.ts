@@ -18,9 +18,9 @@ import { getPacket, type PacketReadVia } from "./packets";
  * missing") in CELL_BLOCKS. Both renderers draw any section or block as it
  * comes; see docs/packet-document.md.
  */
-type PacketView = ReturnType<typeof getPacket>;
-type SectionSource = (viewer: Viewer, view: PacketView) => DocSection[];
-type CellBlockSource = (viewer: Viewer, view: PacketView) => Record<string, DocBlock[]>;
+export type PacketView = ReturnType<typeof getPacket>;
+export type SectionSource = (viewer: Viewer, view: PacketView) => DocSection[];
+export type CellBlockSource = (viewer: Viewer, view: PacketView) => Record<string, DocBlock[]>;
 
 const SECTIONS: SectionSource[] = [];
 const CELL_BLOCKS: CellBlockSource[] = [];
