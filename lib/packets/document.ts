@@ -112,7 +112,7 @@ function readinessSection(readiness: Readiness): DocSection {
     id: "readiness",
     title: "Readiness",
     blocks: [
-      { kind: "facts", items: [{ label: readiness.ready ? "Ready for the committee" : "Not ready yet", value: readiness.summary }] },
+      { kind: "facts", items: [{ label: "Verdict", value: readiness.summary }] },
       { kind: "note", text: `The rule: ${readiness.rule}` },
       ...(readiness.holding.length ? [{ kind: "list" as const, label: "Holding the packet back", items: readiness.holding.map((h) => `${h.name}: ${h.reason}`) }] : []),
       ...(readiness.justified.length ? [{ kind: "list" as const, label: "Justified gaps", items: readiness.justified.map((j) => j.name) }] : []),
