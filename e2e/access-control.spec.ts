@@ -183,6 +183,8 @@ test.describe("ended sessions and missing records", () => {
     ["Jordan's packet", (ids: Ids) => `/packets/${ids.packet}`, "sign-in"],
     ["/framework/export?version=1", () => "/framework/export?version=1", 404],
     ["/admin/people/export", () => "/admin/people/export", 404],
+    ["Jordan's packet as a PDF", (ids: Ids) => `/packets/${ids.packet}/pdf`, 404],
+    ["/account/export", () => "/account/export", 404],
   ] as const) {
     test(`an ended session gets ${name}: ${expected}`, async ({ playwright, baseURL }) => {
       const path = pathOf(ids);
@@ -196,7 +198,7 @@ test.describe("ended sessions and missing records", () => {
     });
   }
 
-  const missing = ["/people/no-such-person", "/stipend/claims/no-such-claim", "/evidence/no-such-entry", "/reviews/no-such-review", "/reviews/calibration?cycle=no-such-cycle", "/stipend/receipts/no-such-receipt", "/packets/no-such-packet"];
+  const missing = ["/people/no-such-person", "/stipend/claims/no-such-claim", "/evidence/no-such-entry", "/reviews/no-such-review", "/reviews/calibration?cycle=no-such-cycle", "/stipend/receipts/no-such-receipt", "/packets/no-such-packet", "/packets/no-such-packet/print", "/packets/no-such-packet/pdf"];
   for (const [name, pathOf] of [...missing.map((path) => [path, () => path] as const), ["a draft's level that does not exist", (ids: Ids) => `/admin/framework/${ids.draftNumber}/cells/no-such-level`] as const]) {
     test(`a missing record is 404: ${name}`, async ({ playwright, baseURL }) => {
       const request = await playwright.request.newContext({ baseURL, storageState: storageStateFor("admin"), maxRedirects: 0 });

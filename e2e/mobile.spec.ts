@@ -72,6 +72,9 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "admin", path: () => "/packets" },
   { role: "admin", path: () => "/admin/packets" },
   { role: "admin", path: (id) => `/packets/${id.otherTeamPacket}` },
+  { role: "engineer", path: (id) => `/packets/${id.engineerPacket}/print` },
+  { role: "manager", path: (id) => `/packets/${id.peerPacket}/print` },
+  { role: "admin", path: (id) => `/packets/${id.otherTeamPacket}/print` },
 ];
 
 let ids: Ids;

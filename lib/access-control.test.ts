@@ -56,6 +56,8 @@ import { savePacketCase, submitPacket, withdrawPacket } from "@/lib/dal/packet-c
 import { endorsePacket, returnPacket, savePacketReview } from "@/lib/dal/packet-review";
 import { getPacketNotes, savePacketNotes } from "@/lib/dal/packet-notes";
 import { getPacketSettings, savePacketSettings } from "@/lib/dal/packet-settings";
+import { getPacketDocument } from "@/lib/dal/packet-document";
+import { exportMyData } from "@/lib/dal/data-export";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
@@ -1175,6 +1177,17 @@ const packetSettingsAs = action(
     expect(saved).toEqual({ ok: true, value: ++packetSettingsVersion });
   },
 );
+/* The packet as a document (print view, PDF): read like the packet page, every cell in it, audited the same way with how it was read. */
+const packetDocumentAs = (via: "print" | "pdf") =>
+  action(
+    onPacket("submitted", (viewer, { id }) => getPacketDocument(viewer, id, via)),
+    ({ id, author, result }, org, a) => {
+      expect(result.personName).toBe(author.name);
+      expect(result.document.sections.map((s) => s.title)).toEqual(expect.arrayContaining(["Summary", "Values · Complexity", "Leadership · Multiplier effect", "Timeline"]));
+      const reads = db().select().from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.action, "packet.read"))).all();
+      expect(reads.map((r) => [r.actorId, r.summary.endsWith(via === "pdf" ? "(PDF)" : "(print view)")])).toEqual(a === "engineer" ? [] : [[org.as[a].id, true]]);
+    },
+  );
 /* A draft needs its case written before it can be submitted. */
 function writeWholeCase(fresh: { author: Viewer; id: string }) {
   savePacketCase(fresh.author, fresh.id, packetRow(fresh.id).caseVersion, { summary: "S", cells: ALL_CELLS.map((cell) => ({ cell, text: "Case", citations: [] })) });
@@ -1184,6 +1197,10 @@ const others = (except: Actor[]) => (["engineer", "manager", "director", "admin"
 rows.push(
   ...(["engineer", "manager", "director", "admin"] as const).map((as) => ({ what: "read a packet (read audited for all but its author)", as, expect: "allowed" as const, action: readPacket })),
   ...(["otherManager", "peer"] as const).map((as) => ({ what: "read a packet", as, expect: "refused" as const, action: readPacket })),
+  ...(["print", "pdf"] as const).flatMap((via) => [
+    ...(["engineer", "manager", "director", "admin"] as const).map((as) => ({ what: `read a packet as a document (${via}; audited for all but its author)`, as, expect: "allowed" as const, action: packetDocumentAs(via) })),
+    ...(["otherManager", "peer"] as const).map((as) => ({ what: `read a packet as a document (${via})`, as, expect: "refused" as const, action: packetDocumentAs(via) })),
+  ]),
   ...others([]).map((as) => ({ what: "list packets (only those they may read)", as, expect: "allowed" as const, action: listPacketsAs })),
   ...(["engineer", "manager"] as const).map((as) => ({ what: "start a packet (for themselves, or a direct report)", as, expect: "allowed" as const, action: startPacketFor })),
   ...others(["engineer", "manager"]).map((as) => ({ what: "start a packet for someone else's report", as, expect: "refused" as const, action: startPacketFor })),
@@ -1271,6 +1288,23 @@ const outboxStatus = action(
   (status) => expect(status).toMatchObject({ counts: expect.any(Object), failed: expect.any(Array) }),
 );
 
+/* ---------- Data export ---------- */
+
+/*
+ * "Download my data" takes no person: whoever asks gets their own, so there
+ * is no one to refuse. The proof is that the file is the asker's and names
+ * nobody else's records (the engineer's claim is in the engineer's file only).
+ */
+const exportOwnData = action(
+  (org, a) => exportMyData(org.as[a]),
+  (data, org, a) => {
+    expect(data.person).toMatchObject({ id: org.people[a].id, email: org.people[a].email });
+    const file = JSON.stringify(data);
+    expect(file.includes("Team view engineer")).toBe(a === "engineer");
+    expect(file.includes("Team view outsider")).toBe(a === "outsider");
+  },
+);
+
 const EVERYONE = ["admin", "director", "manager", "engineer", "peer", "otherManager", "outsider"] as const;
 rows.push(
   ...EVERYONE.flatMap((as) => [
@@ -1278,6 +1312,7 @@ rows.push(
     { what: "mark own notification read", as, expect: "allowed" as const, action: markOwnRead },
     { what: "mark all own notifications read, nobody else's", as, expect: "allowed" as const, action: markAllOnlyOwn },
     { what: "choose own email setting", as, expect: "allowed" as const, action: saveOwnEmailSetting },
+    { what: "download own data (and only their own)", as, expect: "allowed" as const, action: exportOwnData },
   ]),
   { what: "mark the engineer's notification read", as: "engineer", expect: "allowed", action: markEngineersRead },
   ...EVERYONE.filter((as) => as !== "engineer").map((as) => ({ what: "mark the engineer's notification read", as, expect: "refused" as const, action: markEngineersRead })),

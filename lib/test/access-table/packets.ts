@@ -24,6 +24,9 @@ export const PACKET_ROWS: AccessRow[] = [
   // For the person: themselves, or their direct manager; a manager above and an admin may not start one for them.
   { entry: "page /packets/new", variant: "for the person", cells: only({ engineer: "allowed", manager: "allowed" }), path: (ids) => `/packets/new?person=${ids.engineer}`, shows: () => "Start a promotion packet" },
   { entry: "page /packets/[id]", cells: CHAIN, path: (ids) => `/packets/${ids.packet}`, shows: (ids) => `promotion packet: ${ids.packetTarget}` },
+  // The packet as a document answers exactly as the packet page does.
+  { entry: "page /packets/[id]/print", cells: CHAIN, path: (ids) => `/packets/${ids.packet}/print`, shows: (ids) => ids.engineerName! },
+  { entry: "GET /packets/[id]/pdf", cells: CHAIN, path: (ids) => `/packets/${ids.packet}/pdf`, shows: () => "%PDF" },
   { entry: "page /admin/packets", cells: ADMINS, path: () => "/admin/packets", shows: () => "Readiness rule" },
   action("start", "startPacketAction", only({ engineer: "allowed", manager: "allowed" }), (ids) => ({ personId: ids.engineer, targetLevelKey: ids.packetTargetKey }), {
     engineer: proof("start a packet (for themselves, or a direct report)"),

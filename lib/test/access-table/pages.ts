@@ -8,6 +8,8 @@ const adminPage = (path: string) => page(path.startsWith("/admin/people/export")
 export const PAGE_ROWS: AccessRow[] = [
   page("page /", EVERYONE, () => "/", { shows: () => "Needs my action" }),
   page("page /account", EVERYONE, () => "/account", { shows: () => "Sessions" }),
+  // Download my data: always the asker's own records.
+  page("GET /account/export", EVERYONE, () => "/account/export", { shows: () => '"formatVersion"' }),
   page("page /framework", EVERYONE, () => "/framework"),
   page("page /framework/compare", EVERYONE, () => "/framework/compare"),
   page("page /framework/next", EVERYONE, () => "/framework/next", { follows: true }),
