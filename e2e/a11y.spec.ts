@@ -57,3 +57,21 @@ test.describe("committee and endorsement pages", () => {
     });
   }
 });
+
+/* The packet print view for each kind of reader: the author (Jordan's returned packet), the direct manager (Alex's, with readiness and ratings) and an admin (Noor's endorsed track move). */
+for (const [role, email] of [
+  ["engineer", "jordan@example.com"],
+  ["manager", "alex@example.com"],
+  ["admin", "noor@example.com"],
+] as const) {
+  test.describe(`packet print view as the ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+    test(`page /packets/:${email.split("@")[0]}/print`, async ({ page, db }) => {
+      const person = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+      const packet = db.select({ id: packets.id }).from(packets).where(eq(packets.personId, person)).get()!.id;
+      await page.goto(`/packets/${packet}/print`);
+      await expect(page.getByTestId("packet-document")).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+  });
+}

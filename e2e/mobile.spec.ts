@@ -79,6 +79,9 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "admin", path: (id) => `/committee/${id.otherTeamPacket}` },
   { role: "admin", path: (id) => `/committee/${id.approvedPacket}` },
   { role: "admin", path: (id) => `/packets/${id.approvedPacket}` },
+  { role: "engineer", path: (id) => `/packets/${id.engineerPacket}/print` },
+  { role: "manager", path: (id) => `/packets/${id.peerPacket}/print` },
+  { role: "admin", path: (id) => `/packets/${id.otherTeamPacket}/print` },
 ];
 
 let ids: Ids;

@@ -21,9 +21,12 @@ import { authorisePacket, casedCells, levelInVersion, packetReadiness, packetTim
  * Reading packets: one packet as the viewer may see it (every read by someone
  * other than its author is audited), the lists, and "Needs my action".
  */
-export function getPacket(viewer: Viewer, packetId: string) {
+const READ_VIA = { page: "", print: " (print view)", pdf: " (PDF)" } as const;
+export type PacketReadVia = keyof typeof READ_VIA;
+
+export function getPacket(viewer: Viewer, packetId: string, via: PacketReadVia = "page") {
   const { packet, relationship, role } = authorisePacket(db(), viewer, packetId);
-  if (role !== "author") recordAudit(db(), { actorId: viewer.id, action: "packet.read", recordType: "packet", recordId: packetId, summary: `Read ${packet.personName}'s promotion packet` });
+  if (role !== "author") recordAudit(db(), { actorId: viewer.id, action: "packet.read", recordType: "packet", recordId: packetId, summary: `Read ${packet.personName}'s promotion packet${READ_VIA[via]}` });
   const versionId = packet.frameworkVersionId;
   const { summary, cells } = casedCells(db(), packet);
   const manager = canReadManagerPart(viewer, relationship, packet.status) ? readManagerCells(db(), packetId) : null;

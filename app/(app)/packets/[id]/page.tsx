@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { ReadinessMeter } from "@/components/packets/readiness-meter";
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listEvidence, listLearningByCell } from "@/lib/dal/evidence";
@@ -93,6 +93,12 @@ export default async function PacketPage({ params }: Props) {
             <Link href="/packets" className="self-center text-sm font-medium text-brand-700 underline">
               All packets
             </Link>
+            <ButtonLink href={`/packets/${packet.id}/print`} variant="secondary">
+              Print view
+            </ButtonLink>
+            <a href={`/packets/${packet.id}/pdf`} download className={buttonClass("secondary")}>
+              Download PDF
+            </a>
           </>
         }
       />
