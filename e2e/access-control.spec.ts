@@ -16,7 +16,18 @@ import { builtActionKeys, callAction, replyCode } from "./support/server-actions
  * action's "not found"); allowed pages show the record. The DAL rows in
  * lib/access-control.test.ts prove what allowed actions do.
  */
-const SESSION: Partial<Record<AnyRole, keyof typeof DEMO>> = { engineer: "engineer", peer: "peer", manager: "manager", director: "director", otherManager: "otherManager", admin: "admin" };
+/* The packet roles: Noor (asked to endorse Jordan's packet), Avery (on the committee), Priya (on it too, recused from Noor's packet; Jordan's manager above). */
+const SESSION: Record<Exclude<AnyRole, "signedOut">, keyof typeof DEMO> = {
+  engineer: "engineer",
+  peer: "peer",
+  manager: "manager",
+  director: "director",
+  otherManager: "otherManager",
+  admin: "admin",
+  endorser: "endorser",
+  committeeMember: "committeeMember",
+  recusedMember: "director",
+};
 
 function readIds(db: Db): Ids {
   const person = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!;
@@ -74,6 +85,7 @@ function committeeIds(db: Db, jordanId: string): Ids {
     endorsementVersion: String(toJordan.version),
     endorsementAuthor: person(DEMO.peer.email).name,
     packetRequest: pendingOnJordans.id,
+    packetRequestVersion: String(pendingOnJordans.version),
     committeePacket: packetOf(noor.id).id,
     committeePerson: noor.name,
     committeePersonId: noor.id,
@@ -110,20 +122,14 @@ test.describe("the access-control table over HTTP", () => {
   test.beforeAll(async ({ db, playwright, baseURL }) => {
     ids = readIds(db);
     for (const role of [...ROLES, ...PACKET_ROLES]) {
-      const demo = SESSION[role];
-      if (role === "signedOut" || demo) sessions.set(role, await playwright.request.newContext({ baseURL, storageState: demo ? storageStateFor(demo) : SIGNED_OUT }));
+      sessions.set(role, await playwright.request.newContext({ baseURL, storageState: role === "signedOut" ? SIGNED_OUT : storageStateFor(SESSION[role]) }));
     }
   });
   test.afterAll(async () => {
     for (const session of sessions.values()) await session.dispose();
   });
 
-  /* Packet rows add endorser and committee columns: each needs a demo person to play it in SESSION before the row can run. */
-  function sessionOf(role: AnyRole) {
-    const session = sessions.get(role);
-    if (!session) throw new Error(`No session plays "${role}" over HTTP: give the role a demo person in SESSION`);
-    return session;
-  }
+  const sessionOf = (role: AnyRole) => sessions.get(role)!;
 
   async function checkPage(row: AccessRow, role: AnyRole) {
     const request = sessionOf(role);

@@ -16,6 +16,9 @@ export const DEMO = {
   peer: { email: "alex@example.com", name: "Alex Kim" },
   director: { email: "priya@example.com", name: "Priya Natarajan" },
   otherManager: { email: "dana@example.com", name: "Dana Whitfield" },
+  // The packet roles of the access-control table: asked to endorse Jordan's packet; on the committee, recused from nothing.
+  endorser: { email: "noor@example.com", name: "Noor Haddad" },
+  committeeMember: { email: "avery@example.com", name: "Avery Santos" },
 } as const;
 export type DemoRole = keyof typeof DEMO;
 export const DEMO_PASSWORD = "trellis-demo-2026";

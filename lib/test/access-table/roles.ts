@@ -9,7 +9,13 @@
  * Over HTTP the demo organisation plays them (e2e/support/fixtures.ts).
  * Promotion packets add three roles of their own (PACKET_ROLES); only rows
  * marked `packet` must fill them, because only packets have endorsers and a
- * committee that can recuse.
+ * committee that can recuse. In the demo: the endorser is Noor (asked about
+ * Jordan's packet, pending; not in Jordan's chain), the committee member is
+ * Avery (recused from no demo packet), the recused member is Priya (on the
+ * committee, recused from every packet in her org: Noor's in committee, and
+ * Jordan's too, which she reads anyway as his manager above, so on Jordan's
+ * packet her cells are the director's). The DAL rows play them as the small
+ * org's outsider, peer and director.
  */
 export const ROLES = ["signedOut", "engineer", "peer", "manager", "director", "otherManager", "admin"] as const;
 export const PACKET_ROLES = ["endorser", "committeeMember", "recusedMember"] as const;
@@ -62,3 +68,6 @@ export const OWNER = cells("sign-in", { engineer: "allowed" });
 export const DIRECT_MANAGER = cells("sign-in", { manager: "allowed" });
 export const PUBLIC = cells("public", {}, "public");
 export const only = (allowed: Partial<Record<Exclude<Role, "signedOut">, Expect>>) => cells("sign-in", allowed);
+
+/* A packet row's cells: the base roles, then the endorser, a committee member and a recused member. */
+export const withPacketRoles = (base: Cells, endorser: Expect, committeeMember: Expect, recusedMember: Expect): Cells => ({ ...base, endorser, committeeMember, recusedMember });
