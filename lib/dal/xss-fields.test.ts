@@ -28,8 +28,9 @@ import { personInput } from "@/lib/test/builders";
  * read back the way its page reads it, and rendered the way its page renders
  * it (Markdown, or React text). What comes back is exactly what was typed,
  * and renders inert. Link fields refuse anything but http(s). Packets, the
- * framework editor and notifications (with their emails) have their own files:
- * xss-packets.test.ts, xss-framework.test.ts, lib/notifications/xss-email.test.ts.
+ * framework editor, endorsements and the committee, and notifications (with
+ * their emails) have their own files: xss-packets.test.ts,
+ * xss-framework.test.ts, xss-committee.test.ts, lib/notifications/xss-email.test.ts.
  */
 const CELLS = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
 
