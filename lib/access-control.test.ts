@@ -1539,15 +1539,18 @@ describe("the access-control table", () => {
   it("fails for an entry without a row, a missing role or a proof that does not exist", () => {
     const [first, ...rest] = ACCESS_TABLE;
     const withoutRole = { ...first!, cells: { ...first!.cells, director: undefined as never } };
+    const packetRow = ACCESS_TABLE.find((r) => r.packet)!;
+    const withoutPacketRole = { ...packetRow, cells: { ...packetRow.cells, recusedMember: undefined } };
     const unproven = ACCESS_TABLE.find((r) => r.entry.startsWith("action ") && r.proofs && Object.keys(r.proofs).length)!;
     const problems = tableProblems(
       [...surface, { kind: "page", key: "page /brand-new", file: "app/(app)/brand-new/page.tsx" }, { kind: "inline-action", key: "inline action app/x.tsx:3", file: "app/x.tsx" }],
-      [withoutRole, ...rest.filter((r) => r !== unproven), { ...unproven, proofs: { ...unproven.proofs, engineer: { what: "no such row" }, manager: { what: "no such row" }, admin: { what: "no such row" } } }],
+      [withoutRole, withoutPacketRole, ...rest.filter((r) => r !== unproven && r !== packetRow), { ...unproven, proofs: { ...unproven.proofs, engineer: { what: "no such row" }, manager: { what: "no such row" }, admin: { what: "no such row" } } }],
       rows,
     );
     expect(problems.join("\n")).toMatch(/page \/brand-new has no row/);
     expect(problems.join("\n")).toMatch(/inline action app\/x.tsx:3: move it/);
     expect(problems.join("\n")).toMatch(/no cell for director/);
+    expect(problems.join("\n")).toMatch(/no cell for recusedMember/);
     expect(problems.join("\n")).toMatch(/"no such row" as \w+, does not exist/);
   });
 
