@@ -1,15 +1,16 @@
-import { ADMINS, EVERYONE, only, OWNER, withPacketRoles, type Cells, type Expect } from "./roles";
+import { ADMINS, EVERYONE, only, OWNER, withPacketRoles } from "./roles";
 import type { AccessRow, Proof } from "./types";
 
 /*
  * Endorsements and the promotion committee, on the demo's records:
  * - the endorsement request Alex (the peer, its author) sent Jordan: only the
- *   one asked opens and answers it; Alex's own pending request on Jordan's
- *   packet (to Noor): only Jordan, its author, asks or cancels;
+ *   one asked opens and answers it; Jordan's pending request to Noor on his
+ *   packet: only Jordan, its author, asks or cancels;
  * - Noor's packet, with the committee: Priya (the manager above) is a member
  *   but recused (Noor is in her org), so she is refused like everyone but an
- *   admin; no base role is a member who is not recused, so nobody here votes
- *   (the DAL rows prove a member's vote, as the small org's peer);
+ *   admin; no base role is a member who is not recused: only the committee
+ *   member column (Avery) votes (its DAL row plays the member as the small
+ *   org's peer);
  * - Riley's declined packet: reopened only by Sam, Riley's direct manager
  *   (Jordan and Alex are Riley's peers here).
  * The DAL rows ("Endorsements and the committee" in lib/access-control.test.ts)
@@ -27,7 +28,7 @@ import type { AccessRow, Proof } from "./types";
 const FILE = { packet: "app/(app)/packets/[id]/endorsement-actions.ts", endorsements: "app/(app)/endorsements/actions.ts", committee: "app/(app)/committee/actions.ts" };
 const action = (where: keyof typeof FILE, name: string, cells: AccessRow["cells"], input: AccessRow["input"], proofs: AccessRow["proofs"], extra: Partial<AccessRow> = {}): AccessRow => ({ entry: `action ${FILE[where]}#${name}`, packet: true, cells, input, proofs, ...extra });
 const asEndorser = (what: string): Proof => ({ what, as: "outsider" });
-const roles = (cells: Cells, endorser: Expect, committeeMember: Expect, recusedMember: Expect) => withPacketRoles(cells, endorser, committeeMember, recusedMember);
+const roles = withPacketRoles;
 const REFUSED = "refused" as const;
 const PROBE = "Access-control probe";
 
