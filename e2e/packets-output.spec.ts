@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { and, eq, like } from "drizzle-orm";
-import { auditLog, packetCells, packetPrivateNotes } from "@/db/schema";
+import { auditLog, packetCells, packetPrivateNotes, packets, people } from "@/db/schema";
 import { insertPacket } from "@/lib/test/factory-packets";
 import { pdfPages, squeeze } from "@/lib/test/pdf-text";
 import { expectNoSeriousViolations } from "./support/a11y";
@@ -80,4 +80,26 @@ test("the print view and the PDF hold every cell's case, never the private notes
     expect((await request.get("/packets/no-such-packet/pdf")).status()).toBe(404);
     await request.dispose();
   }
+});
+
+/*
+ * A decided packet reads as finished: the demo's declined packet (Riley's),
+ * printed by Sam, their manager, has the committee's decision and, beside
+ * each cell it concerns, what is missing; never the committee's votes.
+ */
+test("the print view of Riley's declined packet shows the decision and what is missing beside each cell, never the votes", async ({ browser, db }) => {
+  const riley = db.select({ id: people.id }).from(people).where(eq(people.email, "riley@example.com")).get()!.id;
+  const id = db.select({ id: packets.id }).from(packets).where(and(eq(packets.personId, riley), eq(packets.status, "declined"))).get()!.id;
+  const page = await pageAs(browser, "manager");
+  await page.goto(`/packets/${id}/print`);
+  const document = page.getByTestId("packet-document");
+  await expect(document.getByRole("region", { name: "The committee's decision" })).toContainText("Not yet: the committee wants to see the work hold up over a full cycle.");
+  const missing = { "Technical · Sphere of influence": "Work that other teams rely on over a full cycle, not two fixes.", "Leadership · Complexity": "Leading an incident or a piece of work end to end without a shadow." };
+  for (const [cell, words] of Object.entries(missing)) {
+    const region = document.getByRole("region", { name: cell, exact: true });
+    await expect(region.getByRole("heading", { name: "What is missing", exact: true })).toBeVisible();
+    await expect(region).toContainText(words);
+  }
+  await expect(document).not.toContainText("a quarter of evidence is not enough");
+  await page.context().close();
 });
