@@ -15,6 +15,7 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "engineer", path: () => "/framework/next" },
   { role: "engineer", path: (id) => `/people/${id.engineer}` },
   { role: "engineer", path: () => "/account" },
+  { role: "engineer", path: () => "/about" },
   { role: "engineer", path: () => "/stipend" },
   { role: "engineer", path: () => "/stipend/new" },
   { role: "engineer", path: (id) => `/stipend/claims/${id.claim}` },

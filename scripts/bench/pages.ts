@@ -1,0 +1,146 @@
+/*
+ * npm run bench:pages [-- --duration 10 --large data/large.db --rebuild]
+ *
+ * Drives each page of the production build with autocannon (10 connections)
+ * against the demo org and the large org in one run, signed in through the
+ * real sign-in endpoint. Prints and records requests per second, p50 and p99
+ * latency, throughput against the baseline page and against the page's own
+ * HTML served by a bare Node server, and each page's slowdown from demo to
+ * large. Results: bench/results/pages.json and BENCHMARKS.md.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { DEMO_PASSWORD } from "@/db/seed/demo-people";
+import { LARGE_ACCOUNTS } from "@/db/seed/large/org";
+import { load } from "./load";
+import { PAGES, type PageSpec } from "./page-list";
+import { writePagesReport } from "./pages-report";
+import { machineInfo } from "./report";
+import { ensureBuild, signIn, startServer } from "./server";
+import { startStaticServer } from "./static";
+import type { PageResult, Role, TargetResult } from "./types";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    large: { type: "string", default: path.join("data", "large.db") },
+    "large-people": { type: "string", default: "10000" },
+    rebuild: { type: "boolean", default: false },
+    only: { type: "string" },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const APP_PORT = 3105;
+const STATIC_PORT = 3106;
+const WORK = path.join(process.cwd(), "bench", ".data");
+
+type Target = { key: "demo" | "large"; label: string; databasePath: string; accounts: Record<Role, string> };
+
+const tsx = (script: string, args: string[], env: Record<string, string>) => {
+  const result = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", script, ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`${script} failed`);
+};
+
+/* A fresh demo database, and a copy of the large one (seeded first if missing), so runs start from the same rows. */
+function prepareTargets(): Target[] {
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK, { recursive: true });
+  const demoDb = path.join(WORK, "demo", "trellis.db");
+  tsx("scripts/prepare.ts", ["--seed"], { TRELLIS_DATA_DIR: path.join(WORK, "demo"), DATABASE_PATH: demoDb });
+  const largeSource = path.resolve(values.large!);
+  if (!fs.existsSync(largeSource)) tsx("scripts/seed-large.ts", ["--people", values["large-people"]!, "--db", largeSource], {});
+  const largeDb = path.join(WORK, "large", "trellis.db");
+  fs.mkdirSync(path.dirname(largeDb), { recursive: true });
+  const source = new Database(largeSource, { readonly: true });
+  source.pragma("wal_checkpoint(TRUNCATE)");
+  source.close();
+  fs.copyFileSync(largeSource, largeDb);
+  return [
+    { key: "demo", label: "demo org", databasePath: demoDb, accounts: { engineer: "jordan@example.com", manager: "sam@example.com", director: "priya@example.com" } },
+    { key: "large", label: "large org", databasePath: largeDb, accounts: { engineer: LARGE_ACCOUNTS.engineer, manager: LARGE_ACCOUNTS.manager, director: LARGE_ACCOUNTS.director } },
+  ];
+}
+
+/* Lookups for page paths (ids of the records a page shows), in the target's database. */
+function lookups(target: Target) {
+  const sqlite = new Database(target.databasePath, { readonly: true });
+  const one = (sql: string, ...params: unknown[]) => {
+    const row = sqlite.prepare(sql).raw().get(...params) as unknown[] | undefined;
+    if (!row) throw new Error(`No row for ${sql}`);
+    return String(row[0]);
+  };
+  const person = (role: Role) => one("select id from people where email = ?", target.accounts[role]);
+  const people = Number(one("select count(*) from people where active = 1"));
+  return { one, person, people, close: () => sqlite.close() };
+}
+
+async function benchTarget(target: Target): Promise<TargetResult> {
+  const db = lookups(target);
+  const pages = PAGES.filter((p) => !values.only || p.key === "baseline" || values.only.split(",").includes(p.key));
+  const resolved = pages.map((p) => ({ ...p, url: p.path ? p.path(db) : null }));
+  db.close();
+  console.log(`\n== ${target.label}: ${db.people} active people (${target.databasePath})`);
+  const server = await startServer(APP_PORT, { dataDir: path.dirname(target.databasePath), databasePath: target.databasePath });
+  const htmlDir = path.join(WORK, target.key, "html");
+  fs.mkdirSync(htmlDir, { recursive: true });
+  try {
+    const cookies = new Map<Role, string>();
+    for (const role of new Set(resolved.map((p) => p.as))) cookies.set(role, await signIn(server.origin, target.accounts[role], DEMO_PASSWORD));
+    const results: PageResult[] = [];
+    const skipped: TargetResult["skipped"] = [];
+    for (const page of resolved) {
+      if (!page.url) {
+        console.log(`  ${page.label}: skipped (${page.note})`);
+        skipped.push({ key: page.key, label: page.label, note: page.note ?? "" });
+        continue;
+      }
+      const cookie = cookies.get(page.as)!;
+      const html = await fetchPage(server.origin + page.url, cookie, page);
+      fs.writeFileSync(path.join(htmlDir, `${page.key}.html`), html);
+      const result = await load(server.origin + page.url, { cookie, connections: CONNECTIONS, duration: DURATION });
+      results.push({ ...result, key: page.key, label: page.label, path: page.url, bytes: Buffer.byteLength(html), static: null });
+      console.log(`  ${page.label.padEnd(34)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms`);
+    }
+    await server.stop();
+    const staticServer = await startStaticServer(STATIC_PORT, htmlDir);
+    try {
+      for (const r of results) {
+        r.static = await load(`${staticServer.origin}/${r.key}`, { connections: CONNECTIONS, duration: Math.max(2, DURATION / 2) });
+        console.log(`  static ${r.key.padEnd(27)} ${r.static.requestsPerSecond.toFixed(1).padStart(8)} req/s  (page at ${(r.requestsPerSecond / r.static.requestsPerSecond).toFixed(3)}x)`);
+      }
+    } finally {
+      await staticServer.stop();
+    }
+    return { key: target.key, label: target.label, people: db.people, pages: results, skipped };
+  } finally {
+    await server.stop();
+  }
+}
+
+/* One request first: the page must answer 200 signed in (not the sign-in page or a 404), or its figures mean nothing. */
+async function fetchPage(url: string, cookie: string, page: PageSpec) {
+  const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+  const html = await response.text();
+  if (response.status !== 200 || !html.includes('data-testid="signed-in-as"')) throw new Error(`${page.label}: ${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
+  return html;
+}
+
+async function main() {
+  const machine = machineInfo();
+  await ensureBuild(values.rebuild!);
+  const targets = prepareTargets();
+  const results: TargetResult[] = [];
+  for (const target of targets) results.push(await benchTarget(target));
+  const written = writePagesReport({ machine, connections: CONNECTIONS, duration: DURATION, results });
+  console.log(`\n${written.summary}\nWrote ${written.json} and BENCHMARKS.md.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
