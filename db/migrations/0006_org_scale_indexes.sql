@@ -1,0 +1,2 @@
+CREATE INDEX `people_without_password` ON `people` (`name`) WHERE "people"."password_hash" is null;--> statement-breakpoint
+CREATE INDEX `stipend_claims_year` ON `stipend_claims` (`year`);
