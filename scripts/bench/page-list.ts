@@ -17,6 +17,8 @@ export const PAGES: PageSpec[] = [
   { key: "review", label: "Engineer's current review", as: "engineer", path: (db) => `/reviews/${openReviewOf(db, "engineer")}` },
   { key: "team", label: "Manager's team reviews", as: "manager", path: () => "/reviews/team" },
   { key: "calibration", label: "Calibration heatmap (org)", as: "director", path: () => "/reviews/calibration" },
+  // The same page for one team (3 people in the demo, 8 in the large org): the org's size apart from the heatmap's.
+  { key: "calibration-team", label: "Calibration heatmap (one team)", as: "manager", path: () => "/reviews/calibration" },
   // After issue 12, replace `path: null` with e.g. (db) => `/packets/${db.one("select id from packets where person_id = ? order by created_at desc", db.person("engineer"))}`.
   { key: "packet", label: "A promotion packet", as: "engineer", path: null, note: "after issue 12: packets are not built yet" },
   { key: "stipend", label: "Stipend (own year)", as: "engineer", path: () => "/stipend" },

@@ -8,18 +8,17 @@
  * HTML served by a bare Node server, and each page's slowdown from demo to
  * large. Results: bench/results/pages.json and BENCHMARKS.md.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "@/db/seed/demo-people";
-import { LARGE_ACCOUNTS } from "@/db/seed/large/org";
 import { load } from "./load";
 import { PAGES, type PageSpec } from "./page-list";
 import { writePagesReport } from "./pages-report";
 import { machineInfo } from "./report";
 import { ensureBuild, signIn, startServer } from "./server";
+import { prepareOrgs, type Target } from "./orgs";
 import { startStaticServer } from "./static";
 import type { PageResult, Role, TargetResult } from "./types";
 
@@ -39,32 +38,6 @@ const APP_PORT = 3105;
 const STATIC_PORT = 3106;
 const WORK = path.join(process.cwd(), "bench", ".data");
 
-type Target = { key: "demo" | "large"; label: string; databasePath: string; accounts: Record<Role, string> };
-
-const tsx = (script: string, args: string[], env: Record<string, string>) => {
-  const result = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", script, ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`${script} failed`);
-};
-
-/* A fresh demo database, and a copy of the large one (seeded first if missing), so runs start from the same rows. */
-function prepareTargets(): Target[] {
-  fs.rmSync(WORK, { recursive: true, force: true });
-  fs.mkdirSync(WORK, { recursive: true });
-  const demoDb = path.join(WORK, "demo", "trellis.db");
-  tsx("scripts/prepare.ts", ["--seed"], { TRELLIS_DATA_DIR: path.join(WORK, "demo"), DATABASE_PATH: demoDb });
-  const largeSource = path.resolve(values.large!);
-  if (!fs.existsSync(largeSource)) tsx("scripts/seed-large.ts", ["--people", values["large-people"]!, "--db", largeSource], {});
-  const largeDb = path.join(WORK, "large", "trellis.db");
-  fs.mkdirSync(path.dirname(largeDb), { recursive: true });
-  const source = new Database(largeSource, { readonly: true });
-  source.pragma("wal_checkpoint(TRUNCATE)");
-  source.close();
-  fs.copyFileSync(largeSource, largeDb);
-  return [
-    { key: "demo", label: "demo org", databasePath: demoDb, accounts: { engineer: "jordan@example.com", manager: "sam@example.com", director: "priya@example.com" } },
-    { key: "large", label: "large org", databasePath: largeDb, accounts: { engineer: LARGE_ACCOUNTS.engineer, manager: LARGE_ACCOUNTS.manager, director: LARGE_ACCOUNTS.director } },
-  ];
-}
 
 /* Lookups for page paths (ids of the records a page shows), in the target's database. */
 function lookups(target: Target) {
@@ -133,7 +106,7 @@ async function fetchPage(url: string, cookie: string, page: PageSpec) {
 async function main() {
   const machine = machineInfo();
   await ensureBuild(values.rebuild!);
-  const targets = prepareTargets();
+  const targets = prepareOrgs(WORK, { largeSource: values.large!, largePeople: values["large-people"]! });
   const results: TargetResult[] = [];
   for (const target of targets) results.push(await benchTarget(target));
   const written = writePagesReport({ machine, connections: CONNECTIONS, duration: DURATION, results });

@@ -39,10 +39,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = fa
 export type Server = { origin: string; child: ChildProcess; stop: () => Promise<void> };
 
 /* `next start` on 127.0.0.1:port with the data directory and database given; resolves once it answers. */
-export async function startServer(port: number, env: { dataDir: string; databasePath: string; nodeOptions?: string }): Promise<Server> {
+export async function startServer(port: number, env: { dataDir: string; databasePath: string; nodeArgs?: string[] }): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRELLIS_DATA_DIR: env.dataDir, DATABASE_PATH: env.databasePath, NODE_OPTIONS: env.nodeOptions ?? "" },
+  const child = spawn(process.execPath, [...(env.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRELLIS_DATA_DIR: env.dataDir, DATABASE_PATH: env.databasePath },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
