@@ -8,9 +8,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
-import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { spawnSync } from "node:child_process";
 import { DEMO_PASSWORD } from "@/db/seed/demo-people";
 import { DEMO_ACCOUNTS, prepareDemo } from "./orgs";
 import { machineLine, table, writeJson, writeSection } from "./report";
@@ -39,36 +37,24 @@ async function main() {
   const dir = path.join(process.cwd(), "bench", ".data", "lighthouse");
   const databasePath = prepareDemo(dir);
   const server = await startServer(PORT, { dataDir: dir, databasePath });
-  const chrome = await chromeLauncher.launch({ chromePath: values.chromium, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
   const results: { label: string; path: string; scores: Record<(typeof FORM_FACTORS)[number], Score> }[] = [];
   try {
     const cookies = new Map<Role, string>();
-    for (const page of PAGES) {
-      if (page.as && !cookies.has(page.as)) cookies.set(page.as, await signIn(server.origin, DEMO_ACCOUNTS[page.as], DEMO_PASSWORD));
-      const scores = {} as Record<(typeof FORM_FACTORS)[number], Score>;
-      for (const formFactor of FORM_FACTORS) {
-        const run = await lighthouse(
-          server.origin + page.path,
-          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: page.as ? { Cookie: cookies.get(page.as)! } : undefined },
-          formFactor === "desktop" ? desktopConfig : undefined,
-        );
-        const lhr = run!.lhr;
-        if (lhr.finalDisplayedUrl.includes("/signin") && page.as) throw new Error(`${page.path}: Lighthouse was sent to sign-in`);
-        const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-        scores[formFactor] = {
-          performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-          accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
-          failing: (lhr.categories.accessibility?.auditRefs ?? []).filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0).map((r) => r.id),
-          lcpMs: Math.round(audit("largest-contentful-paint")),
-          tbtMs: Math.round(audit("total-blocking-time")),
-          cls: Number(audit("cumulative-layout-shift").toFixed(3)),
-        };
-        console.log(`${page.label.padEnd(18)} ${formFactor.padEnd(8)} performance ${scores[formFactor].performance}  accessibility ${scores[formFactor].accessibility}  LCP ${scores[formFactor].lcpMs} ms  TBT ${scores[formFactor].tbtMs} ms${scores[formFactor].failing.length ? `  failing: ${scores[formFactor].failing.join(", ")}` : ""}`);
+    for (const page of PAGES) if (page.as && !cookies.has(page.as)) cookies.set(page.as, await signIn(server.origin, DEMO_ACCOUNTS[page.as], DEMO_PASSWORD));
+    const jobs = PAGES.flatMap((page) => FORM_FACTORS.map((formFactor) => ({ url: server.origin + page.path, cookie: page.as ? cookies.get(page.as) : null, formFactor })));
+    const run = spawnSync(process.execPath, [path.join("scripts", "bench", "lighthouse-run.mjs")], { input: JSON.stringify({ chromium: values.chromium, jobs }), stdio: ["pipe", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error("Lighthouse failed");
+    const scores = JSON.parse(run.stdout.toString()) as (Score & { finalUrl: string; runtimeError: string | null })[];
+    PAGES.forEach((page, i) => {
+      const [desktop, mobile] = [scores[2 * i]!, scores[2 * i + 1]!];
+      for (const [formFactor, s] of [["desktop", desktop], ["mobile", mobile]] as const) {
+        if (s.runtimeError) throw new Error(`${page.path} (${formFactor}): ${s.runtimeError}`);
+        if (page.as && s.finalUrl.includes("/signin")) throw new Error(`${page.path}: Lighthouse was sent to sign-in`);
+        console.log(`${page.label.padEnd(18)} ${formFactor.padEnd(8)} performance ${s.performance}  accessibility ${s.accessibility}  LCP ${s.lcpMs} ms  TBT ${s.tbtMs} ms${s.failing.length ? `  failing: ${s.failing.join(", ")}` : ""}`);
       }
-      results.push({ label: page.label, path: page.path, scores });
-    }
+      results.push({ label: page.label, path: page.path, scores: { desktop, mobile } });
+    });
   } finally {
-    chrome.kill();
     await server.stop();
   }
   const json = writeJson("lighthouse", { generatedAt: new Date().toISOString(), lighthouse: "12.2.3", results });
