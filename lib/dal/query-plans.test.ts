@@ -37,11 +37,12 @@ function fullScans(statement: Executed): string[] {
 
 let people: { admin: Viewer; director: Viewer; manager: Viewer; engineer: Viewer };
 
+// About half a second on a quiet machine; the limit is for a busy one.
 beforeAll(() => {
   installDefaultFramework(db());
   seedLargeOrg(db(), { people: 300, seed: 3, today: orgToday(), passwordHash: null });
   people = { admin: byEmail("admin@large.example.com"), director: byEmail("director@large.example.com"), manager: byEmail("manager@large.example.com"), engineer: byEmail("engineer@large.example.com") };
-});
+}, 30_000);
 
 const openReviewOf = (personId: string) => one<{ id: string }>("select r.id from reviews r join review_cycles c on c.id = r.cycle_id where r.person_id = ? and c.status = 'open'", personId).id;
 
@@ -107,7 +108,7 @@ describe("statements per page do not grow with the rows shown", () => {
     expect(b.statements).toBe(a.statements);
   });
 
-  it("needs my action and the evidence log: a small load and a large one", () => {
+  it("needs my action and the evidence log: a small load and a large one", { timeout: 20_000 }, () => {
     // Managers with at least one report's claim to decide: a source with nothing to show may skip a lookup.
     const managers = (sqlite().prepare("select distinct p.manager_id as id from stipend_claims c join people p on p.id = c.person_id join people m on m.id = p.manager_id where c.status = 'pending' and m.role = 'manager' order by 1").all() as { id: string }[]).map((m) => viewer(m.id));
     const loads = managers.map((m) => ({ m, ...count(() => PAGE_READS["needs-my-action"]!(m, {})) })).sort((a, b) => a.rows - b.rows);
