@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ENV, E2E_PORT, OIDC_PORT } from "./e2e/support/env";
+import { E2E_ENV, E2E_PORT, FRESH_ENV, FRESH_PORT, OIDC_PORT } from "./e2e/support/env";
 
 /*
  * End-to-end tests drive Debian's Chromium against a production build
@@ -23,7 +23,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /framework-publish\.spec\.ts/] },
+    // Publishing changes the framework every other spec reads, so it runs on a server of its own.
+    { name: "framework-publish", use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${FRESH_PORT}` }, testMatch: /framework-publish\.spec\.ts/ },
   ],
   webServer: [
     {
@@ -38,6 +40,16 @@ export default defineConfig({
       env: E2E_ENV,
       reuseExistingServer: false,
       timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // Started after the server above, so the build it waits for is done.
+      command: `npx tsx --conditions=react-server e2e/support/prepare-fresh.ts && npx next start -p ${FRESH_PORT}`,
+      url: `http://localhost:${FRESH_PORT}/signin`,
+      env: FRESH_ENV,
+      reuseExistingServer: false,
+      timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
     },

@@ -1,7 +1,26 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
-import { ACCOUNT_LINK_PURPOSES, CLAIM_STATUSES, CYCLE_STATUSES, FRAMEWORK_VERSION_STATUSES, MANAGER_STATUSES, OVER_BALANCE_MODES, RATINGS, ROLES, SELF_STATUSES } from "../lib/domain/enums";
+import {
+  ACCOUNT_LINK_PURPOSES,
+  CLAIM_STATUSES,
+  CYCLE_STATUSES,
+  FRAMEWORK_VERSION_STATUSES,
+  MANAGER_STATUSES,
+  OVER_BALANCE_MODES,
+  PACKET_KINDS,
+  PACKET_RATINGS,
+  PACKET_STATUSES,
+  EMAIL_PREFERENCES,
+  NOTIFICATION_EMAIL_STATES,
+  NOTIFICATION_KINDS,
+  NOTIFIED_RECORD_TYPES,
+  OUTBOX_CATEGORIES,
+  OUTBOX_STATUSES,
+  RATINGS,
+  ROLES,
+  SELF_STATUSES,
+} from "../lib/domain/enums";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
@@ -49,8 +68,16 @@ export const frameworkVersions = sqliteTable(
     createdById: text("created_by_id").references(() => people.id),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     publishedById: text("published_by_id").references(() => people.id),
+    // The published version a draft started from, to say when the current one has moved on since.
+    basedOnId: integer("based_on_id").references((): AnySQLiteColumn => frameworkVersions.id),
+    // A draft's structure (names, order, tracks, levels) changes only against the revision the editor loaded.
+    revision: integer("revision").notNull().default(1),
   },
-  (t) => [check("framework_versions_published_has_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`)],
+  (t) => [
+    check("framework_versions_published_has_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`),
+    // One draft at a time, so version numbers stay in publishing order.
+    uniqueIndex("framework_versions_one_draft").on(t.status).where(sql`${t.status} = 'draft'`),
+  ],
 );
 
 export const versionTracks = sqliteTable(
@@ -135,6 +162,8 @@ export const cells = sqliteTable(
     expectation: text("expectation").notNull(),
     description: text("description").notNull(),
     examples: text("examples", { mode: "json" }).$type<string[]>().notNull(),
+    // Each cell of a draft autosaves on its own, against the revision its editor loaded.
+    revision: integer("revision").notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.versionId, t.levelKey, t.competencyKey, t.themeKey] }),
@@ -524,7 +553,7 @@ export const reviews = sqliteTable(
   ],
 );
 
-/* The nine cells of a review: the person's rating and evidence, and the manager's rating and comment. */
+/* The cells of a review, one per cell of its framework version: the person's rating and evidence, and the manager's rating and comment. */
 export const reviewCells = sqliteTable(
   "review_cells",
   {
@@ -578,4 +607,216 @@ export const reviewPrivateNotes = sqliteTable("review_private_notes", {
   version: integer("version").notNull().default(1),
   updatedById: text("updated_by_id").references(() => people.id),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+/*
+ * A promotion packet: the written case that a person (its author) is ready
+ * for a target level, pinned to the framework version published when it was
+ * started. The author's part (summary and each cell's case) and the direct
+ * manager's part (a rating, comment and justification per cell) move with a
+ * version each, for autosave. At most one open packet per person, enforced
+ * here as well as in the DAL.
+ */
+export const packets = sqliteTable(
+  "packets",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    startedById: text("started_by_id")
+      .notNull()
+      .references(() => people.id),
+    frameworkVersionId: integer("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    fromLevelKey: text("from_level_key").notNull(),
+    targetLevelKey: text("target_level_key").notNull(),
+    kind: text("kind", { enum: PACKET_KINDS }).notNull(),
+    status: text("status", { enum: PACKET_STATUSES }).notNull().default("draft"),
+    summary: text("summary").notNull().default(""),
+    caseVersion: integer("case_version").notNull().default(1),
+    caseSavedAt: integer("case_saved_at", { mode: "timestamp_ms" }),
+    managerVersion: integer("manager_version").notNull().default(1),
+    managerAuthorId: text("manager_author_id").references(() => people.id),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    endorsedAt: integer("endorsed_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("packets_one_open_per_person").on(t.personId).where(sql`${t.status} in ('draft', 'submitted', 'endorsed')`),
+    index("packets_person").on(t.personId, t.createdAt),
+    index("packets_status").on(t.status),
+    foreignKey({ columns: [t.frameworkVersionId, t.fromLevelKey], foreignColumns: [versionLevels.versionId, versionLevels.levelKey] }),
+    foreignKey({ columns: [t.frameworkVersionId, t.targetLevelKey], foreignColumns: [versionLevels.versionId, versionLevels.levelKey] }),
+    check("packets_target_differs", sql`${t.fromLevelKey} <> ${t.targetLevelKey}`),
+  ],
+);
+
+/*
+ * One row per cell of the pinned version: the author's case, and the
+ * manager's rating, comment and justification (for a gap). text_version
+ * counts changes to the case text, so an endorsement can say which wording
+ * it was given to.
+ */
+export const packetCells = sqliteTable(
+  "packet_cells",
+  {
+    packetId: text("packet_id")
+      .notNull()
+      .references(() => packets.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key")
+      .notNull()
+      .references(() => competencies.key),
+    themeKey: text("theme_key")
+      .notNull()
+      .references(() => themes.key),
+    caseText: text("case_text").notNull().default(""),
+    textVersion: integer("text_version").notNull().default(1),
+    managerRating: text("manager_rating", { enum: PACKET_RATINGS }),
+    managerComment: text("manager_comment").notNull().default(""),
+    managerJustification: text("manager_justification").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.packetId, t.competencyKey, t.themeKey] })],
+);
+
+/* Evidence-log entries cited from a packet cell. */
+export const packetCitations = sqliteTable(
+  "packet_citations",
+  {
+    packetId: text("packet_id")
+      .notNull()
+      .references(() => packets.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key").notNull(),
+    themeKey: text("theme_key").notNull(),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => evidenceEntries.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.packetId, t.competencyKey, t.themeKey, t.entryId] }),
+    foreignKey({ columns: [t.packetId, t.competencyKey, t.themeKey], foreignColumns: [packetCells.packetId, packetCells.competencyKey, packetCells.themeKey] }).onDelete("cascade"),
+    index("packet_citations_entry").on(t.entryId),
+  ],
+);
+
+/* The packet's timeline: every step, who took it, when and why. Also in the audit log. */
+export const packetEvents = sqliteTable(
+  "packet_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    packetId: text("packet_id")
+      .notNull()
+      .references(() => packets.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+    actorId: text("actor_id").references(() => people.id),
+    step: text("step").notNull(),
+    fromStatus: text("from_status", { enum: PACKET_STATUSES }),
+    toStatus: text("to_status", { enum: PACKET_STATUSES }).notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("packet_events_packet").on(t.packetId, t.at)],
+);
+
+/* Private manager notes on a packet, in a table of their own like a review's, so no packet query can carry them to the author. */
+export const packetPrivateNotes = sqliteTable("packet_private_notes", {
+  packetId: text("packet_id")
+    .primaryKey()
+    .references(() => packets.id, { onDelete: "cascade" }),
+  body: text("body").notNull().default(""),
+  version: integer("version").notNull().default(1),
+  updatedById: text("updated_by_id").references(() => people.id),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+/* The readiness rule (lib/packets/readiness.ts): one row (id 1), absent until an admin first saves; null max means any number of justified gaps. */
+export const packetSettings = sqliteTable(
+  "packet_settings",
+  {
+    id: integer("id").primaryKey(),
+    minimumRating: text("minimum_rating", { enum: ["meets", "exceeds"] }).notNull().default("meets"),
+    maxJustifiedGaps: integer("max_justified_gaps"),
+    version: integer("version").notNull().default(1),
+    updatedById: text("updated_by_id").references(() => people.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [check("packet_settings_single_row", sql`${t.id} = 1`), check("packet_settings_max_gaps", sql`${t.maxJustifiedGaps} is null or ${t.maxJustifiedGaps} between 0 and 99`)],
+);
+
+/*
+ * Email waiting to go out, written in the same transaction as the event it
+ * tells about. A sender claims a row (status "sending" with a lease) before
+ * talking to the mail server, so two senders never send it twice; a row whose
+ * lease ran out mid-send is marked failed, never sent again. Bodies of rows
+ * that carry a one-time link are sealed with a key derived from the auth
+ * secret and wiped once sent.
+ */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: text("id").primaryKey(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => people.id),
+    toAddress: text("to_address").notNull(),
+    category: text("category", { enum: OUTBOX_CATEGORIES }).notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    sealed: integer("sealed", { mode: "boolean" }).notNull().default(false),
+    // At most one message per key (a person's digest for a day).
+    dedupeKey: text("dedupe_key"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(now),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_outbox_dedupe").on(t.dedupeKey), index("email_outbox_due").on(t.status, t.nextAttemptAt), index("email_outbox_recipient").on(t.recipientId, t.category)],
+);
+
+/*
+ * A person's notifications: an event that hands them work or answers them,
+ * one click from its record. Reminders carry a dedupe key, so the same
+ * reminder is never written (or sent) twice.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => people.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    recordType: text("record_type", { enum: NOTIFIED_RECORD_TYPES }).notNull(),
+    recordId: text("record_id").notNull(),
+    actorId: text("actor_id").references(() => people.id),
+    title: text("title").notNull(),
+    detail: text("detail").notNull().default(""),
+    dedupeKey: text("dedupe_key"),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    emailState: text("email_state", { enum: NOTIFICATION_EMAIL_STATES }).notNull().default("none"),
+    outboxId: text("outbox_id").references(() => emailOutbox.id),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe").on(t.dedupeKey),
+    index("notifications_recipient_time").on(t.recipientId, t.createdAt),
+    index("notifications_unread").on(t.recipientId).where(sql`${t.readAt} is null`),
+    index("notifications_digest").on(t.recipientId).where(sql`${t.emailState} = 'digest'`),
+  ],
+);
+
+/* How each person wants email; no row means the default (immediate). */
+export const notificationSettings = sqliteTable("notification_settings", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  email: text("email", { enum: EMAIL_PREFERENCES }).notNull().default("immediate"),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 });

@@ -1,6 +1,6 @@
 import type { BrowserContext, Request } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { evidenceEntries, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
+import { evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
 import { DEMO, expect, SIGNED_OUT, storageStateFor, test, type DemoRole } from "./support/fixtures";
 import { Form, pageAs } from "./support/pages";
 
@@ -98,7 +98,45 @@ const rows: Row[] = [
   { path: (id) => `/reviews/history/${id.engineer}`, as: "manager", expect: 200 },
   { path: (id) => `/reviews/history/${id.otherTeam}`, as: "manager", expect: 404 },
   { path: (id) => `/reviews/history/${id.otherTeam}`, as: "admin", expect: 200 },
-  ...["/admin/cycles", "/admin/settings"].flatMap((adminPath) => [
+  // The framework editor: admins only, Morgan's demo draft is version 3.
+  ...["/admin/framework", "/admin/framework/import", "/admin/framework/3", "/admin/framework/3/matrix", "/admin/framework/3/levels", "/admin/framework/3/cells/ic2", "/admin/framework/3/publish"].flatMap((editorPath) => [
+    { path: () => editorPath, as: "anonymous" as const, expect: "sign-in" as const },
+    { path: () => editorPath, as: "engineer" as const, expect: 404 as const },
+    { path: () => editorPath, as: "manager" as const, expect: 404 as const },
+    { path: () => editorPath, as: "admin" as const, expect: 200 as const },
+  ]),
+  // A published version is frozen: it has no editor pages, even for admins.
+  { path: () => "/admin/framework/2", as: "admin", expect: 404 },
+  { path: () => "/admin/framework/2/publish", as: "admin", expect: 404 },
+  { path: () => "/admin/framework/3/cells/no-such-level", as: "admin", expect: 404 },
+  { path: () => "/framework/diff?from=1&to=2", as: "anonymous", expect: "sign-in" },
+  { path: () => "/framework/diff?from=1&to=2", as: "engineer", expect: 200 },
+  { path: () => "/framework/diff?from=2&to=3", as: "engineer", expect: 404 },
+  { path: () => "/framework/diff?from=2&to=3", as: "admin", expect: 404 },
+  { path: () => "/framework?version=3", as: "engineer", expect: 404 },
+  { path: () => "/framework?version=3", as: "admin", expect: 200 },
+  { path: () => "/framework/export?version=3", as: "engineer", expect: 404 },
+  { path: () => "/framework/export?version=3", as: "admin", expect: 200 },
+  { path: () => "/packets", as: "anonymous", expect: "sign-in" },
+  { path: (id) => `/packets/${id.engineerPacket}`, as: "anonymous", expect: "sign-in" },
+  { path: (id) => `/packets/${id.engineerPacket}`, as: "ended", expect: "sign-in" },
+  ...(["engineer", "manager", "admin"] as const).flatMap((as) => [
+    { path: () => "/packets", as, expect: 200 as const },
+    { path: () => "/packets/new", as, expect: 200 as const },
+    { path: (id: Record<string, string>) => `/packets/${id.engineerPacket}`, as, expect: 200 as const },
+  ]),
+  { path: (id) => `/packets/new?person=${id.engineerPeer}`, as: "engineer", expect: 404 },
+  { path: (id) => `/packets/new?person=${id.engineerPeer}`, as: "manager", expect: 200 },
+  { path: (id) => `/packets/new?person=${id.engineerPeer}`, as: "admin", expect: 404 },
+  { path: (id) => `/packets/${id.peerPacket}`, as: "engineer", expect: 404 },
+  { path: (id) => `/packets/${id.peerPacket}`, as: "manager", expect: 200 },
+  { path: (id) => `/packets/${id.otherTeamPacket}`, as: "manager", expect: 404 },
+  { path: (id) => `/packets/${id.otherTeamPacket}`, as: "admin", expect: 200 },
+  { path: () => "/packets/no-such-packet", as: "admin", expect: 404 },
+  { path: () => "/notifications", as: "anonymous", expect: "sign-in" },
+  { path: () => "/notifications", as: "ended", expect: "sign-in" },
+  ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/notifications", as, expect: 200 as const })),
+  ...["/admin/cycles", "/admin/settings", "/admin/packets"].flatMap((adminPath) => [
     { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
     { path: () => adminPath, as: "manager" as const, expect: 404 as const },
     { path: () => adminPath, as: "admin" as const, expect: 200 as const },
@@ -139,6 +177,9 @@ test.describe("access control over HTTP", () => {
       managerReview: openReviewOf(ids.manager!),
       otherTeamReview: openReviewOf(ids.otherTeam!),
     });
+    // Demo packets: Jordan's (returned to him), Alex's (submitted to Sam) and Noor's (outside Sam's org).
+    const packetOf = (personId: string) => db.select({ id: packets.id }).from(packets).where(eq(packets.personId, personId)).get()!.id;
+    Object.assign(ids, { engineerPacket: packetOf(ids.engineer!), peerPacket: packetOf(ids.engineerPeer!), otherTeamPacket: packetOf(ids.otherTeam!) });
   });
 
   for (const [i, row] of rows.entries()) {

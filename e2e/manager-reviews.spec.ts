@@ -49,6 +49,8 @@ function recordBodies(page: Page) {
 }
 
 test("the manager sees the disagreement, writes, keeps private notes and shares; the engineer responds and acknowledges and never receives the notes", async ({ browser, createPerson, db }) => {
+  // Two sign-ins through the form and three axe scans: 28 s alone on this two-core machine, more with other builds running.
+  test.setTimeout(60_000);
   const { manager, people } = await team(createPerson, db);
   const engineer = people[0]!;
   const secret = `Private ${crypto.randomUUID()}`;
@@ -160,6 +162,7 @@ test("an unrelated manager is refused the review by URL and by a replayed server
 });
 
 test("the team page and calibration show the team's ratings, the CSV matches, and every new page passes axe", async ({ browser, createPerson, db }) => {
+  test.slow(); // two sign-ins, a CSV download and four axe scans
   const { manager, people, teamName } = await team(createPerson, db, 2);
   const [first, second] = people as [(typeof people)[0], (typeof people)[0]];
   const rate = (reviewId: string, rating: Rating) => db.update(reviewCells).set({ managerRating: rating }).where(eq(reviewCells.reviewId, reviewId)).run();

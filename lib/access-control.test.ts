@@ -1,14 +1,21 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
-import { committeeMembers, evidenceEntries, frameworkVersions, levelHistory, orgSettings, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
+import { auditLog, cells, committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
 import { loadDefaultFramework } from "@/lib/dal/framework-install";
-import { exportFramework, getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
+import { getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
+import { exportFramework } from "@/lib/dal/framework-document";
+import { discardDraft, listFrameworkVersions, startDraft } from "@/lib/dal/framework-drafts";
+import { updateMatrixItem } from "@/lib/dal/framework-edit-matrix";
+import { addLevel, removeLevel } from "@/lib/dal/framework-edit-levels";
+import { getDraftLevel, saveDraftCell } from "@/lib/dal/framework-cells";
+import { getPublishPreview, publishDraft } from "@/lib/dal/framework-publish";
+import { importFramework } from "@/lib/dal/framework-import";
 import { createAccountLink, redeemAccountLink } from "@/lib/dal/account-links";
 import { listAudit } from "@/lib/dal/audit-log";
 import { listCommittee, setCommitteeMember } from "@/lib/dal/committee";
@@ -31,10 +38,20 @@ import { acknowledgeReview, getManagerPart, saveManagerReview, shareManagerRevie
 import { getPrivateNotes, savePrivateNotes } from "@/lib/dal/review-notes";
 import { calibrationCsv, getCalibration, listTeamReviews } from "@/lib/dal/review-team";
 import { getRatingHistory } from "@/lib/dal/review-history";
+import { getOutboxStatus } from "@/lib/dal/email-outbox";
+import { getEmailPreference, saveEmailPreference } from "@/lib/dal/notification-settings";
+import { listNotifications, markAllNotificationsRead, markNotificationRead, notify } from "@/lib/dal/notifications";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
-import { buildOrg, type Actor, type Org } from "@/lib/test/org";
+import { buildOrg, newViewer, type Actor, type Org } from "@/lib/test/org";
+import { packetIn, packetRow, rateAll, type PacketState } from "@/lib/test/packets";
+import { getPacket, listPackets } from "@/lib/dal/packets";
+import { getStartOptions, startPacket } from "@/lib/dal/packet-start";
+import { savePacketCase, submitPacket, withdrawPacket } from "@/lib/dal/packet-case";
+import { endorsePacket, returnPacket, savePacketReview } from "@/lib/dal/packet-review";
+import { getPacketNotes, savePacketNotes } from "@/lib/dal/packet-notes";
+import { getPacketSettings, savePacketSettings } from "@/lib/dal/packet-settings";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
@@ -242,6 +259,110 @@ const exportPublished = action(
     expect(doc.tracks.length).toBeGreaterThan(0);
   },
 );
+
+/* The framework editor: admins only, every page's data and every action, run in this order on the access-control draft. */
+const draftRevision = () => db().select({ r: frameworkVersions.revision }).from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber)).get()!.r;
+const draftCell = (number: number) => {
+  const id = db().select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.number, number)).get()!.id;
+  return db().select().from(cells).where(and(eq(cells.versionId, id), eq(cells.levelKey, "ic2"), eq(cells.competencyKey, "values"), eq(cells.themeKey, "influence"))).get()!;
+};
+const succeeded = (result: { ok: boolean }) => expect(result).toMatchObject({ ok: true });
+const frameworkEditor: { what: string; action: Action }[] = [
+  {
+    what: "list framework versions in the editor",
+    action: action(
+      (org, a) => listFrameworkVersions(org.as[a]),
+      (list) => expect(list.draft).toMatchObject({ number: draftNumber, name: DRAFT_NAME }),
+    ),
+  },
+  {
+    what: "open a draft level's cells",
+    action: action(
+      (org, a) => getDraftLevel(org.as[a], draftNumber, "ic2"),
+      (level) => expect(level.cells.map((c) => c.id)).toContain("values.influence"),
+    ),
+  },
+  {
+    what: "autosave a draft cell",
+    action: action(
+      (org, a) => saveDraftCell(org.as[a], draftNumber, { levelKey: "ic2", competencyKey: "values", themeKey: "influence" }, draftCell(draftNumber).revision, { expectation: "Access-control cell", description: "d", examples: ["e"] }),
+      (result) => {
+        succeeded(result);
+        expect(draftCell(draftNumber).expectation).toBe("Access-control cell");
+      },
+    ),
+  },
+  {
+    what: "rename a theme in a draft",
+    action: action(
+      (org, a) => updateMatrixItem(org.as[a], draftNumber, draftRevision(), "theme", "influence", { name: "Reach", summary: "Who a person works with." }),
+      (result) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.admin, draftNumber)!.themes.find((t) => t.key === "influence")?.name).toBe("Reach");
+      },
+    ),
+  },
+  {
+    what: "add a level to a draft",
+    action: action(
+      (org, a) => addLevel(org.as[a], draftNumber, draftRevision(), "ic", { code: "IC7", name: "Distinguished Engineer", summary: "" }),
+      (result) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.admin, draftNumber)!.levels.map((l) => l.code)).toContain("IC7");
+      },
+    ),
+  },
+  {
+    what: "remove a level from a draft",
+    action: action(
+      (org, a) => removeLevel(org.as[a], draftNumber, draftRevision(), "ic7"),
+      (result) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.admin, draftNumber)!.levels.map((l) => l.code)).not.toContain("IC7");
+      },
+    ),
+  },
+  {
+    what: "publish a draft",
+    action: action(
+      (org, a) => publishDraft(org.as[a], draftNumber, getPublishPreview(org.as.admin, draftNumber).stamp),
+      (result, org) => {
+        succeeded(result);
+        expect(getFrameworkStructure(org.as.engineer)!.version).toMatchObject({ number: draftNumber, name: DRAFT_NAME });
+      },
+    ),
+  },
+  {
+    what: "start a draft",
+    action: action(
+      (org, a) => startDraft(org.as[a]),
+      (result) => {
+        succeeded(result);
+        expect(db().select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber + 1)).get()?.status).toBe("draft");
+      },
+    ),
+  },
+  {
+    what: "discard a draft",
+    action: action(
+      (org, a) => discardDraft(org.as[a], draftNumber + 1),
+      (result) => {
+        succeeded(result);
+        expect(db().select().from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber + 1)).get()).toBeUndefined();
+      },
+    ),
+  },
+  {
+    what: "import a framework file as a draft",
+    action: action(
+      (org, a) => importFramework(org.as[a], JSON.stringify({ ...exportFramework(org.as.admin, 1), name: "Imported by access control" }), "access.json"),
+      (result) => {
+        succeeded(result);
+        expect(db().select({ name: frameworkVersions.name, status: frameworkVersions.status }).from(frameworkVersions).orderBy(desc(frameworkVersions.number)).get()).toEqual({ name: "Imported by access control", status: "draft" });
+      },
+    ),
+  },
+];
 
 const rows: Row[] = [
   { what: "team claims: own org only", as: "manager", expect: "allowed", action: teamView(["engineer"], ["outsider"]) },
@@ -751,6 +872,242 @@ rows.push(
   { what: "see a skip-level report's rating history", as: "director", expect: "allowed", action: historyOf("engineer") },
   { what: "see a peer's rating history", as: "peer", expect: "refused", action: historyOf("engineer") },
   { what: "see another manager's report's rating history", as: "otherManager", expect: "refused", action: historyOf("engineer") },
+);
+
+/* ---------- Promotion packets ---------- */
+
+/*
+ * Each packet row gets a new direct report of the manager with a packet in
+ * the state the row needs. "engineer" rows act as that report, the packet's
+ * author; the peer is their peer (same manager), the director the manager
+ * above, otherManager an unrelated manager.
+ */
+const freshPacket = (org: Org, state: PacketState | "none") => {
+  const { viewer: author } = newViewer({ managerId: org.people.manager.id });
+  return { author, id: state === "none" ? "" : packetIn(state, author, org.as.manager) };
+};
+const actorFor = (org: Org, a: Actor, author: Viewer) => (a === "engineer" ? author : org.as[a]);
+const onPacket = <R>(state: PacketState | "none", call: (viewer: Viewer, fresh: { author: Viewer; id: string }) => R) => (org: Org, a: Actor) => {
+  const fresh = freshPacket(org, state);
+  return { ...fresh, result: call(actorFor(org, a, fresh.author), fresh) };
+};
+type Fresh<R> = { author: Viewer; id: string; result: R };
+const done = (r: unknown) => expect(r).toMatchObject({ ok: true });
+const statusIs = (id: string, status: string) => expect(packetRow(id).status).toBe(status);
+
+const readPacket = action(
+  onPacket("submitted", (viewer, { id }) => getPacket(viewer, id)),
+  ({ id, author, result }, org, a) => {
+    expect(result.packet).toMatchObject({ id, personId: author.id, status: "submitted" });
+    const reads = db().select().from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.action, "packet.read"))).all();
+    expect(reads.map((r) => r.actorId)).toEqual(a === "engineer" ? [] : [org.as[a].id]);
+  },
+);
+const listPacketsAs = action(
+  onPacket("draft", (viewer) => listPackets(viewer)),
+  ({ id, result }, _org, a) => {
+    const seen = [...result.mine, ...result.others].map((p) => p.id);
+    if (a === "peer" || a === "otherManager") expect(seen).not.toContain(id);
+    else expect(seen).toContain(id);
+  },
+);
+const startPacketFor = action(
+  onPacket("none", (viewer, { author }) => ({ options: getStartOptions(viewer, author.id), started: startPacket(viewer, author.id, "ic3") })),
+  ({ author, result }: Fresh<{ options: ReturnType<typeof getStartOptions>; started: ReturnType<typeof startPacket> }>) => {
+    expect(result.options.targets.map((t) => t.key)).toEqual(["ic3"]);
+    const started = result.started as { ok: true; value: string };
+    expect(packetRow(started.value)).toMatchObject({ personId: author.id, status: "draft", targetLevelKey: "ic3" });
+  },
+);
+const saveCase = action(
+  onPacket("draft", (viewer, { id }) => savePacketCase(viewer, id, 1, { summary: "Written by the row", cells: [] })),
+  ({ id, result }) => {
+    expect(result).toMatchObject({ ok: true, version: 2 });
+    expect(packetRow(id).summary).toBe("Written by the row");
+  },
+);
+const submitOwn = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "draft");
+    writeWholeCase(fresh);
+    return { ...fresh, result: submitPacket(actorFor(org, a, fresh.author), fresh.id, packetRow(fresh.id).caseVersion, "") };
+  },
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "submitted");
+  },
+);
+const saveReview = action(
+  onPacket("submitted", (viewer, { id }) => savePacketReview(viewer, id, packetRow(id).managerVersion, ALL_CELLS.map((cell) => ({ cell, rating: "exceeds", comment: "Row", justification: "" })))),
+  ({ id, result }) => {
+    expect(result).toMatchObject({ ok: true, value: { readiness: { ready: true } } });
+    expect(getPacket(asPerson(packetRow(id).managerAuthorId!), id).manager?.cells.every((c) => c.rating === "exceeds")).toBe(true);
+  },
+);
+const returnIt = action(
+  onPacket("submitted", (viewer, { id }) => returnPacket(viewer, id, packetRow(id).managerVersion, "More on influence")),
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "draft");
+  },
+);
+const endorseIt = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "submitted");
+    rateAll(org.as.manager, fresh.id, "meets");
+    return { ...fresh, result: endorsePacket(actorFor(org, a, fresh.author), fresh.id, packetRow(fresh.id).managerVersion, "Ready") };
+  },
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "endorsed");
+  },
+);
+const withdrawIt = action(
+  onPacket("submitted", (viewer, { id }) => withdrawPacket(viewer, id, "Not now")),
+  ({ id, result }) => {
+    done(result);
+    statusIs(id, "withdrawn");
+  },
+);
+const readPacketNotes = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "submitted");
+    savePacketNotes(org.as.manager, fresh.id, 0, "Row note");
+    return { ...fresh, result: getPacketNotes(actorFor(org, a, fresh.author), fresh.id) };
+  },
+  ({ result }) => expect(result.body).toBe("Row note"),
+);
+const writePacketNotes = action(
+  onPacket("submitted", (viewer, { id }) => savePacketNotes(viewer, id, 0, "Written note")),
+  ({ id, result }) => {
+    expect(result).toMatchObject({ ok: true, version: 1 });
+    expect(db().select({ body: packetPrivateNotes.body }).from(packetPrivateNotes).where(eq(packetPrivateNotes.packetId, id)).get()).toEqual({ body: "Written note" });
+  },
+);
+let packetSettingsVersion = 0;
+const packetSettingsAs = action(
+  (org: Org, a: Actor) => ({ read: getPacketSettings(org.as[a]), saved: savePacketSettings(org.as[a], { minimumRating: "meets", maxJustifiedGaps: null }, packetSettingsVersion) }),
+  ({ read, saved }) => {
+    expect(read.words).toMatch(/^Ready for the committee when/);
+    expect(saved).toEqual({ ok: true, value: ++packetSettingsVersion });
+  },
+);
+/* A draft needs its case written before it can be submitted. */
+function writeWholeCase(fresh: { author: Viewer; id: string }) {
+  savePacketCase(fresh.author, fresh.id, packetRow(fresh.id).caseVersion, { summary: "S", cells: ALL_CELLS.map((cell) => ({ cell, text: "Case", citations: [] })) });
+}
+const others = (except: Actor[]) => (["engineer", "manager", "director", "admin", "otherManager", "peer"] as Actor[]).filter((x) => !except.includes(x));
+
+rows.push(
+  ...(["engineer", "manager", "director", "admin"] as const).map((as) => ({ what: "read a packet (read audited for all but its author)", as, expect: "allowed" as const, action: readPacket })),
+  ...(["otherManager", "peer"] as const).map((as) => ({ what: "read a packet", as, expect: "refused" as const, action: readPacket })),
+  ...others([]).map((as) => ({ what: "list packets (only those they may read)", as, expect: "allowed" as const, action: listPacketsAs })),
+  ...(["engineer", "manager"] as const).map((as) => ({ what: "start a packet (for themselves, or a direct report)", as, expect: "allowed" as const, action: startPacketFor })),
+  ...others(["engineer", "manager"]).map((as) => ({ what: "start a packet for someone else's report", as, expect: "refused" as const, action: startPacketFor })),
+  { what: "write their packet's case", as: "engineer", expect: "allowed", action: saveCase },
+  { what: "submit their packet", as: "engineer", expect: "allowed", action: submitOwn },
+  ...others(["engineer"]).flatMap((as) => [
+    { what: "write someone else's packet's case", as, expect: "refused" as const, action: saveCase },
+    { what: "submit someone else's packet", as, expect: "refused" as const, action: submitOwn },
+  ]),
+  { what: "rate a direct report's packet", as: "manager", expect: "allowed", action: saveReview },
+  { what: "return a direct report's packet", as: "manager", expect: "allowed", action: returnIt },
+  { what: "endorse a direct report's packet", as: "manager", expect: "allowed", action: endorseIt },
+  ...others(["manager"]).flatMap((as) => [
+    { what: "rate a packet they do not manage directly", as, expect: "refused" as const, action: saveReview },
+    { what: "return a packet they do not manage directly", as, expect: "refused" as const, action: returnIt },
+    { what: "endorse a packet they do not manage directly", as, expect: "refused" as const, action: endorseIt },
+  ]),
+  ...(["engineer", "manager"] as const).map((as) => ({ what: "withdraw a packet (author or direct manager)", as, expect: "allowed" as const, action: withdrawIt })),
+  ...others(["engineer", "manager"]).map((as) => ({ what: "withdraw someone else's packet", as, expect: "refused" as const, action: withdrawIt })),
+  ...(["manager", "director", "admin"] as const).map((as) => ({ what: "read a packet's private notes", as, expect: "allowed" as const, action: readPacketNotes })),
+  ...(["engineer", "otherManager", "peer"] as const).map((as) => ({ what: "read a packet's private notes", as, expect: "refused" as const, action: readPacketNotes })),
+  { what: "write private notes on a direct report's packet", as: "manager", expect: "allowed", action: writePacketNotes },
+  ...others(["manager"]).map((as) => ({ what: "write private notes on a packet", as, expect: "refused" as const, action: writePacketNotes })),
+  { what: "read and set the readiness rule", as: "admin", expect: "allowed", action: packetSettingsAs },
+  ...others(["admin"]).map((as) => ({ what: "read and set the readiness rule", as, expect: "refused" as const, action: packetSettingsAs })),
+);
+
+/* ---------- Notifications ---------- */
+
+/* A new notification for `who` about a claim of theirs; returns its id. */
+const notificationFor = (org: Org, who: Actor) => {
+  const title = `Access-control notice ${crypto.randomUUID()}`;
+  const record = { type: "stipend-claim" as const, id: `ac-${crypto.randomUUID()}`, ownerId: org.people[who].id };
+  db().transaction((tx) => notify(tx, { kind: "claim-approved", recipients: [org.people[who].id], record, actorId: null, title }));
+  return db().select({ id: notifications.id }).from(notifications).where(eq(notifications.title, title)).get()!.id;
+};
+const readAtOf = (id: string) => db().select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, id)).get()!.readAt;
+const listOwnNotifications = action(
+  (org, a) => ({ id: notificationFor(org, a), list: listNotifications(org.as[a]) }),
+  ({ id, list }, org, a) => {
+    expect(list.items.map((n) => n.id)).toContain(id);
+    expect(db().select({ to: notifications.recipientId }).from(notifications).where(inArray(notifications.id, list.items.map((n) => n.id))).all().every((n) => n.to === org.people[a].id)).toBe(true);
+  },
+);
+const markOwnRead = action(
+  (org, a) => {
+    const id = notificationFor(org, a);
+    return { id, path: markNotificationRead(org.as[a], id) };
+  },
+  ({ id, path }) => {
+    expect(path).toMatch(/^\/stipend\/claims\/ac-/);
+    expect(readAtOf(id)).toEqual(expect.any(Date));
+  },
+);
+/* Marks the engineer's notification read as whoever acts: only the engineer may. */
+const markEngineersRead = action(
+  (org, a) => {
+    const id = notificationFor(org, "engineer");
+    return { id, path: markNotificationRead(org.as[a], id) };
+  },
+  ({ id }) => expect(readAtOf(id)).toEqual(expect.any(Date)),
+);
+/* "Mark all read" reaches the viewer's own notifications and nobody else's. */
+const markAllOnlyOwn = action(
+  (org, a) => {
+    const others = notificationFor(org, a === "engineer" ? "peer" : "engineer");
+    const own = notificationFor(org, a);
+    return { others, own, marked: markAllNotificationsRead(org.as[a]) };
+  },
+  ({ others, own, marked }) => {
+    expect(marked).toBeGreaterThanOrEqual(1);
+    expect(readAtOf(own)).toEqual(expect.any(Date));
+    expect(readAtOf(others)).toBeNull();
+  },
+);
+const saveOwnEmailSetting = action(
+  (org, a) => saveEmailPreference(org.as[a], "digest", getEmailPreference(org.as[a]).version),
+  (result, org, a) => {
+    expect(result).toMatchObject({ ok: true });
+    expect(db().select({ email: notificationSettings.email }).from(notificationSettings).where(eq(notificationSettings.personId, org.people[a].id)).get()).toEqual({ email: "digest" });
+  },
+);
+const outboxStatus = action(
+  (org, a) => getOutboxStatus(org.as[a]),
+  (status) => expect(status).toMatchObject({ counts: expect.any(Object), failed: expect.any(Array) }),
+);
+
+const EVERYONE = ["admin", "director", "manager", "engineer", "peer", "otherManager", "outsider"] as const;
+rows.push(
+  ...EVERYONE.flatMap((as) => [
+    { what: "list own notifications (and only those)", as, expect: "allowed" as const, action: listOwnNotifications },
+    { what: "mark own notification read", as, expect: "allowed" as const, action: markOwnRead },
+    { what: "mark all own notifications read, nobody else's", as, expect: "allowed" as const, action: markAllOnlyOwn },
+    { what: "choose own email setting", as, expect: "allowed" as const, action: saveOwnEmailSetting },
+  ]),
+  { what: "mark the engineer's notification read", as: "engineer", expect: "allowed", action: markEngineersRead },
+  ...EVERYONE.filter((as) => as !== "engineer").map((as) => ({ what: "mark the engineer's notification read", as, expect: "refused" as const, action: markEngineersRead })),
+  { what: "see the email outbox's status", as: "admin", expect: "allowed", action: outboxStatus },
+  ...EVERYONE.filter((as) => as !== "admin").map((as) => ({ what: "see the email outbox's status", as, expect: "refused" as const, action: outboxStatus })),
+);
+
+// Last of all: publishing the access-control draft changes the version everyone reads.
+rows.push(
+  ...frameworkEditor.flatMap(({ what, action }) => [
+    ...(["engineer", "manager", "director"] as const).map((as) => ({ what, as, expect: "refused" as const, action })),
+    { what, as: "admin" as const, expect: "allowed" as const, action },
+  ]),
 );
 
 let org: Org;

@@ -23,11 +23,19 @@ const envSchema = z.object({
   // Reverse proxies in front of Trellis that append to X-Forwarded-For; 0 means clients connect directly.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   OIDC_ALLOW_UNVERIFIED_EMAIL: z.enum(["true", "false"]).default("false"),
+  // Email: unset means notifications stay in the app.
+  SMTP_URL: z
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://, like smtp://user:password@mail.example.com:587")
+    .optional(),
+  SMTP_FROM: z.string().trim().min(3).optional(),
+  // The first retry's delay after a failed send; each later one doubles, up to 120 times this.
+  SMTP_RETRY_SECONDS: positiveInt.default(30),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
-function loadConfig(env: NodeJS.ProcessEnv) {
+export function loadConfig(env: Record<string, string | undefined>) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
@@ -36,6 +44,9 @@ function loadConfig(env: NodeJS.ProcessEnv) {
   const e = parsed.data;
   const dataDir = path.resolve(/* turbopackIgnore: true */ e.TRELLIS_DATA_DIR);
   const oidcConfigured = Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+  if (e.SMTP_URL && !e.SMTP_FROM) throw new Error("Trellis configuration is invalid:\n  SMTP_FROM: set the address email comes from (like \"Trellis <trellis@example.com>\") when SMTP_URL is set");
+  // Emails are read away from any request, so their links can only come from the configured public address.
+  if (e.SMTP_URL && !e.AUTH_URL) throw new Error("Trellis configuration is invalid:\n  AUTH_URL: set Trellis's public address when SMTP_URL is set; links in emails are built from it");
   return {
     dataDir,
     databasePath: path.resolve(/* turbopackIgnore: true */ e.DATABASE_PATH ?? path.join(dataDir, "trellis.db")),
@@ -48,6 +59,7 @@ function loadConfig(env: NodeJS.ProcessEnv) {
     oidcAllowUnverifiedEmail: e.OIDC_ALLOW_UNVERIFIED_EMAIL === "true",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM!, retryBaseMs: e.SMTP_RETRY_SECONDS * 1000 } : null,
   };
 }
 

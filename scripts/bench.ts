@@ -35,6 +35,7 @@ async function main() {
   const { openCycle } = await import("@/lib/dal/review-cycles");
   const { getReview, listMyReviews, reviewActionItems, saveSelfAssessment } = await import("@/lib/dal/reviews");
   const { createEvidence, listEvidence } = await import("@/lib/dal/evidence");
+  const { currentCellIds } = await import("@/lib/dal/framework");
 
   installDefaultFramework(db());
   // 2,000 people: 10 directors, 100 managers, the rest engineers; six levels deep at most.
@@ -51,7 +52,8 @@ async function main() {
   }
 
   const admin = getViewerById(insertPerson(db(), { role: "admin", trackKey: "mgmt", levelKey: "m4" }).id)!;
-  const cellIds = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
+  // The cells of whatever framework is installed, so the bench follows its shape.
+  const cellIds = [...currentCellIds()];
   for (let i = 0; i < 100; i++) createEvidence(claimant, { title: `Win ${i}`, occurredOn: `${year}-01-02`, description: "Shipped it", links: [], cells: [{ competencyKey: "technical", themeKey: "complexity" }] });
   let version = 1;
   let reviewId = "";

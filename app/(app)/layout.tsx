@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
+import { countUnread } from "@/lib/dal/notifications";
 import { ROLE_LABELS } from "@/lib/format";
 import { canAdministerPeople } from "@/lib/policies/people";
 import { canSeeTeamReviews } from "@/lib/policies/reviews";
@@ -12,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const nav: NavItem[] = [
     { href: "/", label: "Needs my action" },
+    { href: "/notifications", label: "Notifications", count: countUnread(viewer) },
     { href: "/framework", label: "Framework", match: "/framework" },
     { href: "/framework/next", label: "My next level" },
     { href: "/reviews", label: "Reviews", match: "/reviews" },
@@ -21,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           { href: "/reviews/calibration", label: "Calibration" },
         ]
       : []),
+    { href: "/packets", label: "Promotion packets", match: "/packets" },
     { href: "/evidence", label: "Evidence log", match: "/evidence" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },

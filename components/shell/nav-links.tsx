@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type NavItem = { href: string; label: string; match?: string };
+/* `count`: a number to show beside the label (unread notifications), read out as "(N unread)". */
+export type NavItem = { href: string; label: string; match?: string; count?: number };
 
 function matchLength(pathname: string, item: NavItem): number {
   const prefix = item.match ?? item.href;
@@ -27,6 +28,14 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-700 text-white" : "text-stone-700 hover:bg-stone-200/70"}`}
             >
               {item.label}
+              {item.count ? (
+                <>
+                  <span aria-hidden="true" data-testid={`${item.href.slice(1)}-count`} className={`ml-2 inline-flex min-w-5 justify-center rounded-full px-1.5 text-xs font-semibold ${active ? "bg-white text-brand-800" : "bg-brand-700 text-white"}`}>
+                    {item.count > 99 ? "99+" : item.count}
+                  </span>
+                  <span className="sr-only"> ({item.count} unread)</span>
+                </>
+              ) : null}
             </Link>
           </li>
         );

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { auditLog, evidenceCells, evidenceEntries, frameworkVersions, people, reviewCells, reviewCitations, reviewCycles, reviewPrivateNotes, reviews, versionCompetencies, versionThemes } from "@/db/schema";
 import type { ManagerStatus, Rating } from "@/lib/domain/enums";
@@ -41,7 +41,9 @@ export function seedDemoReviews(database: Db, ids: Map<string, string>, now = ne
 
   database.transaction(
     (tx) => {
-      const versionId = tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).get()!.id;
+      // Last half's cycle was written against the oldest published version; the open one against the current.
+      const published = tx.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).orderBy(asc(frameworkVersions.number)).all();
+      const [pastVersionId, versionId] = [published[0]!.id, published.at(-1)!.id];
       const cellKeys = tx
         .select({ c: versionCompetencies.competencyKey, t: versionThemes.themeKey })
         .from(versionCompetencies)
@@ -64,7 +66,8 @@ export function seedDemoReviews(database: Db, ids: Map<string, string>, now = ne
       const active = tx.select({ id: people.id, trackKey: people.trackKey, levelKey: people.levelKey, startDate: people.startDate }).from(people).where(eq(people.active, true)).all();
       const cycle = (name: string, openedDaysAgo: number, selfDue: number, managerDue: number, closed: boolean) => {
         const id = crypto.randomUUID();
-        tx.insert(reviewCycles).values({ id, name, selfDueOn: iso(selfDue), managerDueOn: iso(managerDue), status: closed ? "closed" : "open", frameworkVersionId: versionId, openedById: morgan, openedAt: at(-openedDaysAgo), closedById: closed ? morgan : null, closedAt: closed ? at(managerDue + 7) : null, version: closed ? 2 : 1 }).run();
+        const frameworkVersionId = closed ? pastVersionId : versionId;
+        tx.insert(reviewCycles).values({ id, name, selfDueOn: iso(selfDue), managerDueOn: iso(managerDue), status: closed ? "closed" : "open", frameworkVersionId, openedById: morgan, openedAt: at(-openedDaysAgo), closedById: closed ? morgan : null, closedAt: closed ? at(managerDue + 7) : null, version: closed ? 2 : 1 }).run();
         tx.insert(auditLog).values({ actorId: null, action: "cycle.open", recordType: "review-cycle", recordId: id, summary: `Demo data: opened ${name}` }).run();
         const reviewIds = new Map<string, string>();
         for (const p of active) {
@@ -72,7 +75,7 @@ export function seedDemoReviews(database: Db, ids: Map<string, string>, now = ne
           if (p.startDate > iso(-openedDaysAgo)) continue;
           const reviewId = crypto.randomUUID();
           reviewIds.set(p.id, reviewId);
-          tx.insert(reviews).values({ id: reviewId, cycleId: id, personId: p.id, frameworkVersionId: versionId, trackKey: p.trackKey, levelKey: p.levelKey, createdAt: at(-openedDaysAgo) }).run();
+          tx.insert(reviews).values({ id: reviewId, cycleId: id, personId: p.id, frameworkVersionId, trackKey: p.trackKey, levelKey: p.levelKey, createdAt: at(-openedDaysAgo) }).run();
           for (const key of cellKeys) {
             const [competencyKey, themeKey] = key.split(".") as [string, string];
             tx.insert(reviewCells).values({ reviewId, competencyKey, themeKey }).run();

@@ -4,8 +4,11 @@ import type { Db } from "@/db";
 import { accountLinks, auditLog, committeeMembers, levelHistory, people } from "@/db/schema";
 import { hashPassword } from "@/lib/security/password";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
+import { seedDemoFramework } from "./demo-framework";
+import { seedDemoPackets } from "./demo-packets";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
+import { seedDemoNotifications } from "./demo-notifications";
 
 /* Demo people, only into a database that has nobody in it yet. */
 export async function seedDemo(database: Db): Promise<boolean> {
@@ -57,8 +60,11 @@ export async function seedDemo(database: Db): Promise<boolean> {
     },
     { behavior: "immediate" },
   );
+  seedDemoFramework(database, ids);
   seedDemoStipend(database, ids);
   seedDemoReviews(database, ids);
+  seedDemoPackets(database, ids);
+  seedDemoNotifications(database);
   return true;
 }
 

@@ -2,7 +2,7 @@ import { test as base, expect } from "@playwright/test";
 import { openDatabase, type Db } from "@/db";
 import { hashPassword } from "@/lib/security/password";
 import { insertPerson, type NewPerson } from "@/lib/test/factory";
-import { E2E_DB } from "./env";
+import { E2E_DB, TEST_PASSWORD } from "./env";
 
 export const DEMO = {
   engineer: { email: "jordan@example.com", name: "Jordan Lee" },
@@ -13,7 +13,7 @@ export type DemoRole = keyof typeof DEMO;
 export const DEMO_PASSWORD = "trellis-demo-2026";
 export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
 
-export const TEST_PASSWORD = "e2e-password-123";
+export { TEST_PASSWORD };
 let passwordHash: Promise<string> | undefined;
 
 type Fixtures = {

@@ -13,25 +13,36 @@ import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";
 import { accountKey } from "@/lib/security/throttle";
+import { config } from "@/lib/config";
+import { formatDateTime } from "@/lib/format";
+import { renderAccountLinkEmail } from "@/lib/notifications/email";
+import { cancelAccountLinkEmails, enqueueEmail } from "./email-outbox";
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /*
  * Issues a one-time link (invitation or password reset). Only the token's hash
  * is stored; the token is returned once for the admin to copy. Issuing a new
- * link voids the person's earlier open ones.
+ * link voids the person's earlier open ones, and withdraws their emails if
+ * still unsent. With a mail server configured the link is also emailed to the
+ * person, through the outbox, in the same transaction (sealed at rest).
  */
 export function createAccountLink(viewer: Viewer, personId: string, purpose: LinkPurpose, now = Date.now()): string {
   assertAdmin(viewer);
   const token = crypto.randomBytes(32).toString("base64url");
   db().transaction(
     (tx) => {
-      const person = tx.select({ name: people.name, active: people.active }).from(people).where(eq(people.id, personId)).get();
+      const person = tx.select({ name: people.name, email: people.email, active: people.active }).from(people).where(eq(people.id, personId)).get();
       if (!person || !person.active) throw new NotFoundError("person");
       tx.update(accountLinks).set({ revokedAt: new Date(now) }).where(and(eq(accountLinks.personId, personId), isNull(accountLinks.usedAt), isNull(accountLinks.revokedAt))).run();
-      tx.insert(accountLinks)
-        .values({ id: crypto.randomUUID(), personId, purpose, tokenHash: hashToken(token), createdById: viewer.id, createdAt: new Date(now), expiresAt: new Date(now + LINK_TTL_MS[purpose]) })
-        .run();
+      const expiresAt = new Date(now + LINK_TTL_MS[purpose]);
+      tx.insert(accountLinks).values({ id: crypto.randomUUID(), personId, purpose, tokenHash: hashToken(token), createdById: viewer.id, createdAt: new Date(now), expiresAt }).run();
+      cancelAccountLinkEmails(tx, personId);
+      const origin = config().publicOrigin;
+      if (config().mail && origin) {
+        const email = renderAccountLinkEmail({ recipientName: person.name, adminName: viewer.name, purpose, link: `${origin}/invite/${token}`, expiresAt: formatDateTime(expiresAt) });
+        enqueueEmail(tx, { ...email, recipientId: personId, to: person.email, category: "account-link", sealed: true }, new Date(now));
+      }
       recordAudit(tx, { actorId: viewer.id, action: `person.${purpose}-link`, recordType: "person", recordId: personId, summary: `Issued a${purpose === "invite" ? "n invitation" : " password reset"} link for ${person.name}` });
     },
     { behavior: "immediate" },

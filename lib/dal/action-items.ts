@@ -3,6 +3,7 @@ import type { ActionItem } from "@/lib/domain/action-item";
 import type { Viewer } from "@/lib/domain/viewer";
 import { accountLinkActionItems } from "./account-links";
 import { managerReviewActionItems } from "./manager-reviews";
+import { packetActionItems } from "./packets";
 import { reviewActionItems } from "./reviews";
 import { stipendActionItems } from "./stipend-approvals";
 
@@ -16,7 +17,7 @@ export type { ActionItem };
 
 type ActionSource = (viewer: Viewer) => ActionItem[];
 
-const sources: ActionSource[] = [(viewer) => reviewActionItems(viewer), (viewer) => managerReviewActionItems(viewer), stipendActionItems, (viewer) => accountLinkActionItems(viewer)];
+const sources: ActionSource[] = [(viewer) => reviewActionItems(viewer), (viewer) => managerReviewActionItems(viewer), stipendActionItems, packetActionItems, (viewer) => accountLinkActionItems(viewer)];
 
 export function listActionItems(viewer: Viewer): ActionItem[] {
   return sources.flatMap((source) => source(viewer)).sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));

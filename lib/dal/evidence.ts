@@ -2,13 +2,15 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { competencies, evidenceCells, evidenceEntries, reviewCitations, reviewCycles, reviews, stipendClaims, themes } from "@/db/schema";
+import { evidenceCells, evidenceEntries, reviewCitations, reviewCycles, reviews, stipendClaims } from "@/db/schema";
 import { cellId, type CellRef } from "@/lib/domain/cell-ref";
 import { conflicted, fieldError, refused, type Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { canReadEvidence, canWriteEvidence } from "@/lib/policies/evidence";
 import { recordAudit } from "./audit";
+import { currentCellIds } from "./framework";
+import { citedByLockedPacket, uncitePacketDrafts } from "./packet-citations";
 import { relationshipTo } from "./people";
 
 /* The evidence log: a person's wins, each tagged to cells by stable keys. */
@@ -79,9 +81,9 @@ function citingReviews(ex: Executor, entryId: string) {
     .map((r) => ({ ...r, locked: Boolean(r.locked) }));
 }
 
-/* A locked review reads as it was written, so what it cites can no longer change. */
-function citedByLockedReview(ex: Executor, entryId: string): boolean {
-  return citingReviews(ex, entryId).some((r) => r.locked);
+/* A locked review, or a packet past its draft, reads as it was written, so what it cites can no longer change. */
+function citedByLockedRecord(ex: Executor, entryId: string): boolean {
+  return citingReviews(ex, entryId).some((r) => r.locked) || citedByLockedPacket(ex, entryId);
 }
 
 export function getEvidenceEntry(viewer: Viewer, entryId: string) {
@@ -92,15 +94,15 @@ export function getEvidenceEntry(viewer: Viewer, entryId: string) {
   return {
     ...entry,
     cells: cellsOf(db(), [entry.id]).get(entry.id) ?? [],
-    citedBySubmitted: citedByLockedReview(db(), entry.id),
+    citedBySubmitted: citedByLockedRecord(db(), entry.id),
     canEdit: canWriteEvidence(viewer, relationship) && entry.removedAt === null,
   };
 }
 
 function checkCells(ex: Executor, cells: CellRef[]): string | null {
   if (cells.length === 0) return "Tag at least one cell this demonstrates";
-  const known = new Set([...ex.select({ key: competencies.key }).from(competencies).all().map((c) => `c:${c.key}`), ...ex.select({ key: themes.key }).from(themes).all().map((t) => `t:${t.key}`)]);
-  return cells.every((c) => known.has(`c:${c.competencyKey}`) && known.has(`t:${c.themeKey}`)) ? null : "Choose cells from the framework";
+  const known = currentCellIds(ex);
+  return cells.every((c) => known.has(cellId(c))) ? null : "Choose cells from the framework";
 }
 
 function writeCells(ex: Executor, entryId: string, cells: CellRef[]) {
@@ -136,7 +138,7 @@ export function updateEvidence(viewer: Viewer, entryId: string, expectedVersion:
   return db().transaction(
     (tx): Result<void> => {
       const entry = loadOwn(tx, viewer, entryId);
-      if (citedByLockedReview(tx, entryId)) return refused("A submitted self-assessment cites this entry, so it stays as it was written. Log a new entry for what changed.");
+      if (citedByLockedRecord(tx, entryId)) return refused("A submitted self-assessment or promotion packet cites this entry, so it stays as it was written. Log a new entry for what changed.");
       if (entry.version !== expectedVersion) return conflicted(entry.version, { title: entry.title }, "This entry was changed somewhere else while you were editing. Your text is still in the form; reload to see theirs.");
       const problem = checkCells(tx, input.cells);
       if (problem) return fieldError("cells", problem);
@@ -163,15 +165,16 @@ export function deleteEvidence(viewer: Viewer, entryId: string): Result<"deleted
     (tx): Result<"deleted" | "removed"> => {
       const entry = loadOwn(tx, viewer, entryId);
       const citing = citingReviews(tx, entryId);
-      const keep = citing.some((r) => r.locked);
+      const keep = citing.some((r) => r.locked) || citedByLockedPacket(tx, entryId);
       for (const draft of citing.filter((r) => !r.locked)) {
         tx.delete(reviewCitations).where(and(eq(reviewCitations.reviewId, draft.id), eq(reviewCitations.entryId, entryId))).run();
         tx.update(reviews).set({ selfVersion: draft.selfVersion + 1 }).where(eq(reviews.id, draft.id)).run();
         recordAudit(tx, { actorId: viewer.id, action: "review.self-uncite", recordType: "review", recordId: draft.id, summary: `Stopped citing "${entry.title}": it left the evidence log` });
       }
+      uncitePacketDrafts(tx, entryId, entry.title, viewer.id);
       if (keep) tx.update(evidenceEntries).set({ removedAt: new Date(), version: entry.version + 1, updatedAt: new Date() }).where(eq(evidenceEntries.id, entryId)).run();
       else tx.delete(evidenceEntries).where(eq(evidenceEntries.id, entryId)).run();
-      recordAudit(tx, { actorId: viewer.id, action: keep ? "evidence.remove" : "evidence.delete", recordType: "evidence", recordId: entryId, summary: keep ? `Removed "${entry.title}" from the log (kept: a submitted self-assessment cites it)` : `Deleted "${entry.title}"` });
+      recordAudit(tx, { actorId: viewer.id, action: keep ? "evidence.remove" : "evidence.delete", recordType: "evidence", recordId: entryId, summary: keep ? `Removed "${entry.title}" from the log (kept: a submitted self-assessment or packet cites it)` : `Deleted "${entry.title}"` });
       return { ok: true, value: keep ? "removed" : "deleted" };
     },
     { behavior: "immediate" },

@@ -3,7 +3,8 @@ import { levelCellId } from "@/lib/domain/cell-ref";
 import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { parseFramework } from "@/lib/framework/format";
 import { buildOrg, type Org } from "@/lib/test/org";
-import { exportFramework, getCells, getFrameworkStructure } from "./framework";
+import { getCells, getFrameworkStructure } from "./framework";
+import { exportFramework } from "./framework-document";
 
 let org: Org;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   cells,
@@ -13,9 +13,9 @@ import {
   versionThemes,
   versionTracks,
 } from "@/db/schema";
-import { FRAMEWORK_FORMAT, type FrameworkDocument } from "@/lib/framework/format";
+import type { FrameworkDocument } from "@/lib/framework/format";
 import { canViewFrameworkVersion } from "@/lib/policies/framework";
-import { levelCellId } from "@/lib/domain/cell-ref";
+import { cellId, levelCellId } from "@/lib/domain/cell-ref";
 import { recordAudit } from "./audit";
 import { prepared, publishedVersionData } from "./prepared";
 import type { Viewer } from "@/lib/domain/viewer";
@@ -38,6 +38,37 @@ export function latestPublishedVersionId(): number | null {
   return latestPublished().get()?.id ?? null;
 }
 
+/* The cells (`competency.theme`) of the version everyone uses now: what evidence and stipend claims may be tagged to. */
+export function currentCellIds(ex: Executor = db()): Set<string> {
+  const latest = ex.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).orderBy(desc(frameworkVersions.number)).limit(1).get();
+  if (!latest) return new Set();
+  const competencyKeys = ex.select({ key: versionCompetencies.competencyKey }).from(versionCompetencies).where(eq(versionCompetencies.versionId, latest.id)).all();
+  const themeKeys = ex.select({ key: versionThemes.themeKey }).from(versionThemes).where(eq(versionThemes.versionId, latest.id)).all();
+  return new Set(competencyKeys.flatMap((c) => themeKeys.map((t) => cellId({ competencyKey: c.key, themeKey: t.key }))));
+}
+
+/* The levels of the version everyone uses now, with their tracks: what people can be placed at. */
+export function currentLevels(ex: Executor = db()): { key: string; trackKey: string }[] {
+  const latest = ex.select({ id: frameworkVersions.id }).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).orderBy(desc(frameworkVersions.number)).limit(1).get();
+  if (!latest) return [];
+  return ex.select({ key: versionLevels.levelKey, trackKey: versionLevels.trackKey }).from(versionLevels).where(eq(versionLevels.versionId, latest.id)).all();
+}
+
+/* Levels as the newest published version that has them words them: for history that points at a level a later version left out. */
+export function lastKnownLevelNames(levelKeys: string[]): Map<string, { code: string; name: string }> {
+  if (levelKeys.length === 0) return new Map();
+  const rows = db()
+    .select({ key: versionLevels.levelKey, code: versionLevels.code, name: versionLevels.name })
+    .from(versionLevels)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, versionLevels.versionId))
+    .where(and(inArray(versionLevels.levelKey, levelKeys), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.number))
+    .all();
+  const names = new Map<string, { code: string; name: string }>();
+  for (const r of rows) if (!names.has(r.key)) names.set(r.key, { code: r.code, name: r.name });
+  return names;
+}
+
 /*
  * Writes a framework document as a new version, registering any keys not seen
  * before. Runs inside the caller's transaction (seed, import, new draft).
@@ -45,10 +76,10 @@ export function latestPublishedVersionId(): number | null {
 export function insertFrameworkVersion(
   tx: Executor,
   doc: FrameworkDocument,
-  options: { status: "draft" | "published"; actorId: string | null; notes?: string },
+  options: { status: "draft" | "published"; actorId: string | null; notes?: string; basedOnId?: number | null; at?: Date },
 ): { id: number; number: number } {
   const nextNumber = (tx.select({ n: max(frameworkVersions.number) }).from(frameworkVersions).get()?.n ?? 0) + 1;
-  const now = new Date();
+  const now = options.at ?? new Date();
   const version = tx
     .insert(frameworkVersions)
     .values({
@@ -58,6 +89,8 @@ export function insertFrameworkVersion(
       status: options.status,
       notes: options.notes ?? "",
       createdById: options.actorId,
+      createdAt: now,
+      basedOnId: options.basedOnId ?? null,
       publishedAt: options.status === "published" ? now : null,
       publishedById: options.status === "published" ? options.actorId : null,
     })
@@ -167,7 +200,7 @@ function readStructure(versionId: number) {
 export type FrameworkStructure = NonNullable<ReturnType<typeof getFrameworkStructure>>;
 export type FrameworkLevel = FrameworkStructure["levels"][number];
 
-/* The nine cells of the given levels, keyed by levelCellId (`level.competency.theme`). Call only with a structure the viewer may see. */
+/* Every cell of the given levels, keyed by levelCellId (`level.competency.theme`). Call only with a structure the viewer may see. */
 export function getCells(structure: FrameworkStructure, levelKeys: string[]) {
   const { id, status } = structure.version;
   const rows = status === "published" ? publishedVersionData(id, "cells", () => readCells(id)) : readCells(id);
@@ -180,44 +213,4 @@ function readCells(versionId: number) {
     .from(cells)
     .where(eq(cells.versionId, versionId))
     .all();
-}
-
-/* A version in the portable file format (docs/framework-format.md), for the JSON export. */
-export function exportFramework(viewer: Viewer, versionNumber: number): FrameworkDocument | null {
-  const structure = getFrameworkStructure(viewer, versionNumber);
-  if (!structure) return null;
-  const all = getCells(
-    structure,
-    structure.levels.map((l) => l.key),
-  );
-  return {
-    format: FRAMEWORK_FORMAT,
-    name: structure.version.name,
-    description: structure.version.description,
-    competencies: structure.competencies,
-    themes: structure.themes,
-    tracks: structure.tracks.map((t) => ({
-      key: t.key,
-      name: t.name,
-      summary: t.summary,
-      levels: t.levels.map((l) => ({
-        key: l.key,
-        code: l.code,
-        name: l.name,
-        summary: l.summary,
-        equivalentLevelKey: l.equivalentLevelKey,
-        cells: Object.fromEntries(
-          structure.competencies.map((c) => [
-            c.key,
-            Object.fromEntries(
-              structure.themes.map((th) => {
-                const cell = all.get(levelCellId({ levelKey: l.key, competencyKey: c.key, themeKey: th.key }))!;
-                return [th.key, { expectation: cell.expectation, description: cell.description, examples: cell.examples }];
-              }),
-            ),
-          ]),
-        ),
-      })),
-    })),
-  };
 }

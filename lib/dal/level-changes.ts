@@ -1,12 +1,13 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { levelHistory, levels, people } from "@/db/schema";
+import { levelHistory, people } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
+import { currentLevels } from "./framework";
 import { orgToday } from "./org-settings";
 
 /* A level change outside a promotion: recorded in the person's level history, which they can see. */
@@ -16,7 +17,7 @@ export function changeLevel(viewer: Viewer, personId: string, input: { trackKey:
     (tx): Result => {
       const person = tx.select().from(people).where(eq(people.id, personId)).get();
       if (!person) throw new NotFoundError("person");
-      const level = tx.select().from(levels).where(eq(levels.key, input.levelKey)).get();
+      const level = currentLevels(tx).find((l) => l.key === input.levelKey);
       if (!level || level.trackKey !== input.trackKey) return { ok: false, fieldErrors: { levelKey: ["Choose a level on the chosen track"] } };
       if (input.effectiveDate > orgToday()) return { ok: false, fieldErrors: { effectiveDate: ["Record a change on or after the day it takes effect"] } };
       if (person.trackKey === input.trackKey && person.levelKey === input.levelKey) return { ok: false, fieldErrors: { levelKey: [`${person.name} is already at this level`] } };

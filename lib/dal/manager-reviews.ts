@@ -15,6 +15,7 @@ import { nextManagerStatus } from "@/lib/reviews/manager-review";
 import { recordAudit } from "./audit";
 import { orgTimeZone } from "./org-settings";
 import { relationshipTo } from "./people";
+import { notifyReviewStep } from "./review-notifications";
 
 /*
  * The manager's part of a review: a rating and comment per cell, a summary,
@@ -133,6 +134,7 @@ export function shareManagerReview(viewer: Viewer, reviewId: string, expectedVer
       }
       tx.update(reviews).set({ managerStatus: nextManagerStatus(review.managerStatus, "share", true)!, managerVersion: review.managerVersion + 1, sharedAt: new Date() }).where(eq(reviews.id, reviewId)).run();
       recordAudit(tx, { actorId: viewer.id, action: "review.share", recordType: "review", recordId: reviewId, summary: `Shared the manager review for ${review.cycleName}` });
+      notifyReviewStep(tx, reviewId, "shared", viewer.id);
       return { ok: true, value: undefined };
     },
     { behavior: "immediate" },
@@ -150,6 +152,7 @@ export function acknowledgeReview(viewer: Viewer, reviewId: string, response: st
       }
       tx.update(reviews).set({ managerStatus: nextManagerStatus(review.managerStatus, "acknowledge", true)!, engineerResponse: response, acknowledgedAt: new Date() }).where(eq(reviews.id, reviewId)).run();
       recordAudit(tx, { actorId: viewer.id, action: "review.acknowledge", recordType: "review", recordId: reviewId, summary: `Acknowledged the manager review for ${review.cycleName}${response.trim() ? " with a response" : ""}` });
+      notifyReviewStep(tx, reviewId, "acknowledged", viewer.id);
       return { ok: true, value: undefined };
     },
     { behavior: "immediate" },

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
-import { accountLinks, accounts, committeeMembers, levelHistory, levels, people } from "@/db/schema";
+import { accountLinks, accounts, committeeMembers, levelHistory, people } from "@/db/schema";
 import type { Role } from "@/lib/domain/enums";
 import type { FieldErrors, Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { wouldCreateCycle } from "@/lib/people/org-rules";
 import { assertAdmin, publishedLevelJoin } from "./admin-guard";
 import { recordAudit } from "./audit";
+import { currentLevels } from "./framework";
 import { enrolInOpenCycles } from "./review-cycles";
 import { endSessionsOf } from "./sessions";
 import { startDateChangeProblem } from "./stipend-years";
@@ -109,7 +110,7 @@ export function createPerson(viewer: Viewer, input: PersonInput & { trackKey: st
   return db().transaction(
     (tx): Result<string> => {
       if (emailTaken(tx, input.email)) return { ok: false, fieldErrors: { email: ["Someone in Trellis already has this email"] } };
-      const level = tx.select().from(levels).where(eq(levels.key, input.levelKey)).get();
+      const level = currentLevels(tx).find((l) => l.key === input.levelKey);
       if (!level || level.trackKey !== input.trackKey) return { ok: false, fieldErrors: { levelKey: ["Choose a level on the chosen track"] } };
       const managerProblem = checkManager(tx, null, input.managerId);
       if (managerProblem) return { ok: false, fieldErrors: managerProblem };

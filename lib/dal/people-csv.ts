@@ -3,17 +3,17 @@ import crypto from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, type Executor } from "@/db";
-import { levelHistory, levels, people } from "@/db/schema";
+import { levelHistory, people } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import { orderForInsert, validatePeopleCsv, type ImportProblem } from "@/lib/people/csv-import";
 import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
+import { currentLevels } from "./framework";
 import { enrolInOpenCycles } from "./review-cycles";
 
 function importContext(tx: Executor) {
   const existing = new Map(tx.select({ id: people.id, email: people.email, active: people.active }).from(people).all().map((p) => [p.email, { id: p.id, active: p.active }]));
-  const levelRows = tx.select({ key: levels.key, trackKey: levels.trackKey }).from(levels).all();
-  return { existing, levels: levelRows };
+  return { existing, levels: currentLevels(tx) };
 }
 
 export function previewPeopleImport(viewer: Viewer, csvText: string) {

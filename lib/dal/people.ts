@@ -9,7 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { canViewPerson } from "@/lib/policies/people";
 import { type Relationship } from "@/lib/policies/core";
 import { recordAudit } from "./audit";
-import { latestPublishedVersionId } from "./framework";
+import { lastKnownLevelNames, latestPublishedVersionId } from "./framework";
 import { prepared } from "./prepared";
 import { endSessionsOf } from "./sessions";
 import { beginAttempt, forgiveAttempt } from "./sign-in";
@@ -122,6 +122,12 @@ export function getPersonProfile(viewer: Viewer, personId: string) {
     .where(eq(levelHistory.personId, personId))
     .orderBy(desc(levelHistory.effectiveDate), desc(levelHistory.id))
     .all();
+  // A level the current version no longer has keeps the name it last had.
+  const earlier = lastKnownLevelNames(history.filter((h) => h.levelName === null).map((h) => h.levelKey));
+  for (const h of history) {
+    const known = earlier.get(h.levelKey);
+    if (h.levelName === null && known) Object.assign(h, { levelName: known.name, levelCode: known.code });
+  }
 
   const reports = db()
     .select({ id: people.id, name: people.name, levelName: lv.name, levelCode: lv.code, team: people.team })

@@ -23,7 +23,7 @@ function assertCycleAdmin(viewer: Viewer) {
   if (!canAdministerCycles(viewer)) throw new NotFoundError("page");
 }
 
-/* Creates the review and its nine empty cells; a person already in the cycle keeps theirs. */
+/* Creates the review and an empty cell for each cell of its framework version; a person already in the cycle keeps theirs. */
 function enrol(tx: Executor, cycle: { id: string; frameworkVersionId: number }, person: { id: string; trackKey: string; levelKey: string }): boolean {
   const existing = tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.cycleId, cycle.id), eq(reviews.personId, person.id))).get();
   if (existing) return false;

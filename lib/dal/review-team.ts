@@ -99,7 +99,7 @@ export type CalibrationFilters = { cycleId?: string; team?: string; levelKey?: s
 export type CalibrationPerson = { reviewId: string; name: string; team: string; levelKey: string; levelLabel: string; managerName: string | null; selfStatus: SelfStatus; managerStatus: ManagerStatus; cells: Record<string, { self: Rating | null; manager: Rating | null }> };
 
 /*
- * Calibration for a cycle: people x nine cells (manager ratings, self beside
+ * Calibration for a cycle: people x the cells of its framework version (manager ratings, self beside
  * them), counts per rating per cell and per level. One statement per table:
  * reviews with people, review cells, and the pinned framework's competencies,
  * themes and levels.

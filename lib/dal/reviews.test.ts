@@ -149,7 +149,7 @@ describe("self-assessment", () => {
 
     // Submitted means locked: the cited text cannot be rewritten underneath it.
     const edit = updateEvidence(me, entry.value, 1, { title: "Single-handedly rebuilt the platform", occurredOn: "2026-01-20", description: "Huge", links: [], cells: [{ competencyKey: "leadership", themeKey: "influence" }] });
-    expect(edit).toMatchObject({ ok: false, message: expect.stringMatching(/submitted self-assessment cites this entry/) });
+    expect(edit).toMatchObject({ ok: false, message: expect.stringMatching(/submitted self-assessment or promotion packet cites this entry/) });
     expect(getEvidenceEntry(org.as.manager, entry.value)).toMatchObject({ title: "Reorganised on-call", description: "Modest", citedBySubmitted: true });
 
     // Removing it keeps it for the locked review and takes it out of the open draft, with a new version and an audit row.

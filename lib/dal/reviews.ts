@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { cells, evidenceEntries, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionLevels, versionThemes } from "@/db/schema";
+import { cells, evidenceEntries, frameworkVersions, people, reviewCells, reviewCitations, reviewCycles, reviews, versionCompetencies, versionLevels, versionThemes } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
 import { cellAnchor, cellId, parseCellId } from "@/lib/domain/cell-ref";
 import type { Rating } from "@/lib/domain/enums";
@@ -17,6 +17,7 @@ import { recordAudit } from "./audit";
 import { entriesById } from "./evidence";
 import { orgTimeZone } from "./org-settings";
 import { relationshipTo } from "./people";
+import { notifyReviewStep } from "./review-notifications";
 
 /*
  * Reviews: one per person per cycle, a self part (here) and a manager part
@@ -98,6 +99,10 @@ export function getReview(viewer: Viewer, reviewId: string) {
     person,
     relationship,
     levelLabel: levelLabel(level ? { ...level, key: review.levelKey } : { key: review.levelKey }),
+    // The version the review is pinned to: its number, and its shape for the heatmap.
+    frameworkVersion: db().select({ number: frameworkVersions.number }).from(frameworkVersions).where(eq(frameworkVersions.id, versionId)).get()!.number,
+    competencies: competencyRows,
+    themes: themeRows,
     frameworkCells,
     self,
     cited: Object.fromEntries(cited),
@@ -195,6 +200,7 @@ export function submitSelfAssessment(viewer: Viewer, reviewId: string, expectedV
       }
       tx.update(reviews).set({ selfStatus: nextSelfStatus(review.selfStatus, "submit", true)!, selfVersion: review.selfVersion + 1, selfSubmittedAt: new Date() }).where(eq(reviews.id, reviewId)).run();
       recordAudit(tx, { actorId: viewer.id, action: "review.self-submit", recordType: "review", recordId: reviewId, summary: `Submitted self-assessment for ${review.cycleName}` });
+      notifyReviewStep(tx, reviewId, "self-submitted", viewer.id);
       return { ok: true, value: undefined };
     },
     { behavior: "immediate" },

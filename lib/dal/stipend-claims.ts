@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
-import { competencies, people, receipts, stipendClaimEvents, stipendClaims, themes } from "@/db/schema";
+import { people, receipts, stipendClaimEvents, stipendClaims } from "@/db/schema";
+import { cellId } from "@/lib/domain/cell-ref";
 import type { ClaimStatus } from "@/lib/domain/enums";
 import { yearOf } from "@/lib/domain/org-time";
 import type { Result } from "@/lib/domain/result";
@@ -14,9 +15,11 @@ import { allowanceFor, checkNewClaim, summarise } from "@/lib/stipend/balance";
 import { TRANSITIONS, type ClaimAction } from "@/lib/stipend/claim-rules";
 import { formatMoney } from "@/lib/stipend/money";
 import { recordAudit } from "./audit";
+import { currentCellIds } from "./framework";
 import { orgToday } from "./org-settings";
 import { relationshipTo } from "./people";
 import { claimColumns, owner, ownerManager, personFacts } from "./stipend-columns";
+import { notifyClaimFiled, notifyClaimMoved } from "./stipend-notifications";
 import { deleteReceiptFiles } from "@/lib/storage/receipt-files";
 import { discardReceiptFile, insertReceipt, markReceiptRemoved, uploadLimitProblem, writeReceiptFile, type StoredReceipt } from "./stipend-receipts";
 import { ensureYearSettingsRow, getYearSettings, heldMinor } from "./stipend-years";
@@ -101,11 +104,8 @@ export type NewClaim = {
 export type ClaimField = "purchaseDate" | "category" | "currencyPaid" | "amountPaid" | "amountCharged" | "receipt" | "cell";
 export type CreateClaimResult = { ok: true; id: string } | { ok: false; field: ClaimField; message: string };
 
-function cellExists(competencyKey: string, themeKey: string): boolean {
-  const competency = db().select({ key: competencies.key }).from(competencies).where(eq(competencies.key, competencyKey)).get();
-  const theme = db().select({ key: themes.key }).from(themes).where(eq(themes.key, themeKey)).get();
-  return Boolean(competency && theme);
-}
+/* A claim is tied to a cell of the framework everyone uses now. */
+const cellExists = (competencyKey: string, themeKey: string) => currentCellIds().has(cellId({ competencyKey, themeKey }));
 
 /*
  * Files a claim for the viewer. The receipt file is written first under a
@@ -184,6 +184,7 @@ export async function createClaim(viewer: Viewer, input: NewClaim, today = orgTo
           recordId: id,
           summary: `Filed a ${year} claim for ${formatMoney(amountChargedMinor, yearSettings.currency)} (${input.category})${fit.overBalance ? ", over balance" : ""}`,
         });
+        notifyClaimFiled(tx, id);
         return { ok: true, id };
       },
       { behavior: "immediate" },
@@ -236,6 +237,7 @@ export function transitionClaim(viewer: Viewer, claimId: string, action: ClaimAc
       if (updated.changes !== 1) return { ok: false, message: "This claim changed since you opened it. Reload the page to see where it stands." };
       tx.insert(stipendClaimEvents).values({ claimId, actorId: viewer.id, fromStatus: from, toStatus: to, reason, at: now }).run();
       recordAudit(tx, { actorId: viewer.id, action: `stipend-claim.${action}`, recordType: "stipend-claim", recordId: claimId, summary: `Claim ${from} -> ${to}${reason ? `: ${reason}` : ""}` });
+      notifyClaimMoved(tx, claimId, action, viewer.id, reason);
       if (action === "withdraw" && claim.receiptId) fileToDelete = markReceiptRemoved(tx, { receiptId: claim.receiptId, claimId, actorId: viewer.id, now, why: "the claim was withdrawn" });
       return { ok: true, value: undefined };
     },

@@ -31,3 +31,65 @@ export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 /* The fixed rating scale against a person's level; "exceeds" means already operating at the next level. */
 export const RATINGS = ["not-yet", "developing", "meets", "exceeds"] as const;
 export type Rating = (typeof RATINGS)[number];
+
+/*
+ * A promotion packet's life. Open: draft (the author writes; also where a
+ * returned packet goes back to), submitted (with the direct manager),
+ * endorsed (by the manager: ready for, then with, the committee). Closed:
+ * approved or declined (by the committee's decision), withdrawn.
+ */
+export const PACKET_STATUSES = ["draft", "submitted", "endorsed", "approved", "declined", "withdrawn"] as const;
+export type PacketStatus = (typeof PACKET_STATUSES)[number];
+export const OPEN_PACKET_STATUSES = ["draft", "submitted", "endorsed"] as const satisfies readonly PacketStatus[];
+
+/* The manager's rating of a packet cell against the target level. */
+export const PACKET_RATINGS = ["not-yet", "meets", "exceeds"] as const;
+export type PacketRating = (typeof PACKET_RATINGS)[number];
+
+/* A packet asks for the next level on the person's track, or a move to the equivalent level on another track. */
+export const PACKET_KINDS = ["promotion", "track-move"] as const;
+export type PacketKind = (typeof PACKET_KINDS)[number];
+
+/*
+ * Notifications. A kind names the event; the packet issue adds its kinds here
+ * (the column is plain text, so a new kind needs no migration).
+ */
+export const NOTIFICATION_KINDS = [
+  "review-self-due-soon",
+  "review-self-overdue",
+  "review-manager-due-soon",
+  "review-manager-overdue",
+  "review-self-submitted",
+  "review-shared",
+  "review-acknowledged",
+  "claim-filed",
+  "claim-approved",
+  "claim-to-reimburse",
+  "claim-rejected",
+  "claim-reimbursed",
+  "packet-started",
+  "packet-submitted",
+  "packet-returned",
+  "packet-endorsed",
+  "packet-withdrawn",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/* The records a notification can point at; each has an access rule in lib/policies/notifications.ts. */
+export const NOTIFIED_RECORD_TYPES = ["review", "stipend-claim", "packet"] as const;
+export type NotifiedRecordType = (typeof NOTIFIED_RECORD_TYPES)[number];
+
+/* How a person wants notifications by email. */
+export const EMAIL_PREFERENCES = ["immediate", "digest", "off"] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+
+/* A notification's email: none (off, or no mail server), queued on its own, waiting for the digest, digested, skipped (read before the digest). */
+export const NOTIFICATION_EMAIL_STATES = ["none", "queued", "digest", "digested", "skipped"] as const;
+export type NotificationEmailState = (typeof NOTIFICATION_EMAIL_STATES)[number];
+
+/* An outbox message: waiting (or waiting to retry), being sent under a lease, sent, given up on, or withdrawn before sending. */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const OUTBOX_CATEGORIES = ["notification", "digest", "account-link"] as const;
+export type OutboxCategory = (typeof OUTBOX_CATEGORIES)[number];

@@ -16,6 +16,11 @@ export function compareHref(q: { from: string; to: string; version?: number | nu
   return withQuery("/framework/compare", { from: q.from, to: q.to, version: q.version });
 }
 
+/* The shareable difference between two published versions. */
+export function diffHref(q: { from: number; to: number }) {
+  return withQuery("/framework/diff", { from: q.from, to: q.to });
+}
+
 export function exportHref(version: number) {
   return `/framework/export?version=${version}`;
 }

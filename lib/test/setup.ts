@@ -11,6 +11,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-test-"));
 process.env.TRELLIS_DATA_DIR = dir;
 delete process.env.DATABASE_PATH;
 delete process.env.AUTH_SECRET;
+// Passwords hash at a test-only cost (lib/security/password.ts): the real one is ~100 ms a check.
+process.env.TRELLIS_TEST_PASSWORD_COST = "cheap";
 (globalThis as { trellisDb?: unknown }).trellisDb = undefined;
 
 afterAll(() => {

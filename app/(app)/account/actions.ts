@@ -7,6 +7,8 @@ import { withNewPassword } from "@/lib/security/password-rules";
 import { endOtherSessions } from "@/lib/dal/account";
 import { changePassword } from "@/lib/dal/people";
 import { fieldError } from "@/lib/domain/result";
+import { EMAIL_PREFERENCES } from "@/lib/domain/enums";
+import { saveEmailPreference } from "@/lib/dal/notification-settings";
 
 const schema = withNewPassword({ currentPassword: z.string().max(200) });
 
@@ -22,4 +24,16 @@ export const endOtherSessionsAction = plainAction(z.object({}), (_input, { viewe
   endOtherSessions(viewer, sessionId);
   revalidatePath("/account");
   return { ok: true, value: undefined };
+});
+
+const emailPreference = z.object({
+  email: z.enum(EMAIL_PREFERENCES, { error: "Choose how Trellis emails you" }),
+  version: z.coerce.number().int().min(0),
+});
+
+export const saveEmailPreferenceAction = formAction(emailPreference, ({ email, version }, { viewer }) => {
+  const result = saveEmailPreference(viewer, email, version);
+  if (!result.ok) return result;
+  revalidatePath("/account");
+  return { ...result, version: result.value, message: email === "off" ? "Saved. Trellis will not email you notifications." : email === "digest" ? "Saved. You will get one email a day." : "Saved. You will get an email for each notification." };
 });

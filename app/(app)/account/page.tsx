@@ -4,9 +4,11 @@ import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { currentSession, requireViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { listOpenSessions } from "@/lib/dal/sessions";
+import { getEmailPreference } from "@/lib/dal/notification-settings";
 import { formatDateTime } from "@/lib/format";
 import { endOtherSessionsAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
+import { EmailPreferenceForm } from "./email-preference-form";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -14,15 +16,22 @@ export default async function AccountPage() {
   const viewer = await requireViewer();
   const current = await currentSession();
   const openSessions = listOpenSessions(viewer, current?.sessionId);
-  const { sessionIdleMs, sessionMaxMs } = config();
+  const { sessionIdleMs, sessionMaxMs, mail } = config();
+  const preference = getEmailPreference(viewer);
   return (
     <>
-      <PageHeader title="Account" description="Your password and where you are signed in." />
+      <PageHeader title="Account" description="Your password, how Trellis emails you, and where you are signed in." />
       <div className="space-y-6">
         <Card>
           <CardHeader title="Password" description={viewer.hasPassword ? "Changing it signs you out everywhere else." : "You sign in with company SSO. You can also set a Trellis password."} />
           <div className="px-5 py-5">
             <ChangePasswordForm hasPassword={viewer.hasPassword} />
+          </div>
+        </Card>
+        <Card>
+          <CardHeader id="email" title="Email" description={`Notifications always appear under Notifications. Emails go to ${viewer.email}.`} />
+          <div className="px-5 py-5">
+            <EmailPreferenceForm current={preference.email} version={preference.version} mailOn={Boolean(mail)} />
           </div>
         </Card>
         <Card>

@@ -8,6 +8,8 @@ const TABS = [
   { href: "/admin/org", label: "Org chart" },
   { href: "/admin/committee", label: "Committee" },
   { href: "/admin/cycles", label: "Review cycles" },
+  { href: "/admin/packets", label: "Promotion packets" },
+  { href: "/admin/framework", label: "Framework" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];

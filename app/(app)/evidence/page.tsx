@@ -47,7 +47,7 @@ export default async function EvidencePage({ searchParams }: Props) {
       />
       {params.logged ? <div className="mb-4"><FormMessage tone="success" message="Added to your log." /></div> : null}
       {params.deleted ? <div className="mb-4"><FormMessage tone="success" message="Deleted." /></div> : null}
-      {params.removed ? <div className="mb-4"><FormMessage tone="success" message="Removed from your log. A submitted self-assessment cites it, so it is kept there, marked as removed." /></div> : null}
+      {params.removed ? <div className="mb-4"><FormMessage tone="success" message="Removed from your log. A submitted self-assessment or promotion packet cites it, so it is kept there, marked as removed." /></div> : null}
       <form method="get" className="mb-6 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-4 sm:items-end" aria-label="Filter evidence">
         {own ? null : <input type="hidden" name="person" value={personId} />}
         <label className="block text-sm font-medium text-stone-800">

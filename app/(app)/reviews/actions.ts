@@ -9,6 +9,7 @@ import { savePrivateNotes } from "@/lib/dal/review-notes";
 import { saveSelfAssessment, submitSelfAssessment } from "@/lib/dal/reviews";
 import { RATINGS } from "@/lib/domain/enums";
 import { clockIn } from "@/lib/domain/org-time";
+import { MAX_CELLS } from "@/lib/framework/format";
 
 const selfCell = z.object({
   cell: z.string().max(100),
@@ -17,7 +18,7 @@ const selfCell = z.object({
   citations: z.array(z.string().max(100)).max(50),
 });
 
-const saveSchema = z.object({ reviewId: z.string().min(1), version: z.coerce.number().int(), cells: z.array(selfCell).max(50) });
+const saveSchema = z.object({ reviewId: z.string().min(1), version: z.coerce.number().int(), cells: z.array(selfCell).max(MAX_CELLS) });
 
 /* Autosave: the whole self part, against the version this tab loaded. */
 export const saveSelfAssessmentAction = formAction<typeof saveSchema, { savedAt: string }>(saveSchema, ({ reviewId, version, cells }, { viewer }) => {
@@ -42,7 +43,7 @@ const saveManagerSchema = z.object({
   reviewId: z.string().min(1),
   version: z.coerce.number().int(),
   summary: z.string().max(20_000, "Use at most 20,000 characters"),
-  cells: z.array(managerCell).max(50),
+  cells: z.array(managerCell).max(MAX_CELLS),
 });
 
 /* Autosave of the manager part, against the version this tab loaded. */

@@ -8,7 +8,7 @@ import { getEvidenceEntry } from "@/lib/dal/evidence";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { orgToday } from "@/lib/dal/org-settings";
 import { cellId } from "@/lib/domain/cell-ref";
-import { cellOptions } from "../_components/cell-options";
+import { cellOptions, matrixOf } from "../_components/cell-options";
 import { EvidenceCard } from "../_components/evidence-card";
 import { EvidenceForm } from "../_components/evidence-form";
 import { DeleteEvidenceForm } from "./delete-form";
@@ -23,7 +23,8 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
   const id = (await params).id;
   const entry = orNotFound(viewer, () => getEvidenceEntry(viewer, id));
   const confirming = (await searchParams).confirm === "delete";
-  const options = cellOptions(getFrameworkStructure(viewer));
+  const structure = getFrameworkStructure(viewer);
+  const options = cellOptions(structure);
   const names = new Map(options.map((o) => [o.id, o.name]));
   const back = entry.personId === viewer.id ? "/evidence" : `/evidence?person=${entry.personId}`;
   return (
@@ -38,7 +39,7 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
             {entry.removedAt ? (
               <>
                 {" "}
-                · <Badge tone="amber">Removed from the log</Badge> Kept because a submitted self-assessment cites it.
+                · <Badge tone="amber">Removed from the log</Badge> Kept because a submitted self-assessment or promotion packet cites it.
               </>
             ) : null}
           </>
@@ -47,7 +48,7 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
       />
       {confirming && entry.canEdit ? (
         <Card className="mb-6 border-red-200">
-          <CardHeader id="confirm-delete" title="Delete this entry?" description={entry.citedBySubmitted ? "A submitted self-assessment cites it: it leaves your log but stays readable there, marked as removed." : "It is deleted for good. Draft self-assessments that cite it stop citing it."} />
+          <CardHeader id="confirm-delete" title="Delete this entry?" description={entry.citedBySubmitted ? "A submitted self-assessment or promotion packet cites it: it leaves your log but stays readable there, marked as removed." : "It is deleted for good. Draft self-assessments and packets that cite it stop citing it."} />
           <div className="flex flex-wrap gap-3 p-5">
             <DeleteEvidenceForm entryId={entry.id} />
             <ButtonLink href={`/evidence/${entry.id}`} variant="secondary">
@@ -58,13 +59,13 @@ export default async function EvidenceEntryPage({ params, searchParams }: Props)
       ) : null}
       <Card>
         {entry.canEdit && entry.citedBySubmitted ? (
-          <p className="border-b border-stone-200 px-5 py-3 text-sm text-stone-700">A submitted self-assessment cites this entry, so it stays as it was written. Log a new entry for what changed.</p>
+          <p className="border-b border-stone-200 px-5 py-3 text-sm text-stone-700">A submitted self-assessment or promotion packet cites this entry, so it stays as it was written. Log a new entry for what changed.</p>
         ) : null}
         {entry.canEdit && !entry.citedBySubmitted ? (
           <div className="p-5">
             <EvidenceForm
               today={orgToday()}
-              cellOptions={options}
+              matrix={matrixOf(structure)}
               defaults={{ entryId: entry.id, version: entry.version, title: entry.title, occurredOn: entry.occurredOn, description: entry.description, links: entry.links.join("\n"), cells: entry.cells.map(cellId) }}
             />
           </div>

@@ -5,19 +5,20 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Textarea } from "@/components/ui/field";
 import type { ActionState } from "@/lib/domain/result";
 import { EVIDENCE_AUDIENCE } from "@/lib/policies/evidence";
+import { CellChecklist } from "@/components/framework/cell-checklist";
+import type { MatrixAxis } from "@/components/framework/matrix-grid";
 import { createEvidenceAction, updateEvidenceAction } from "../actions";
 
-export type CellOption = { id: string; label: string; group: string };
+export type EvidenceMatrix = { competencies: MatrixAxis[]; themes: MatrixAxis[] };
 export type EvidenceDefaults = { entryId?: string; version?: number; title: string; occurredOn: string; description: string; links: string; cells: string[] };
 
 /* Add or edit an evidence-log entry. Cells go to the server as one comma-joined list of CellRef ids. */
-export function EvidenceForm({ defaults, cellOptions, today }: { defaults: EvidenceDefaults; cellOptions: CellOption[]; today: string }) {
+export function EvidenceForm({ defaults, matrix, today }: { defaults: EvidenceDefaults; matrix: EvidenceMatrix; today: string }) {
   const editing = Boolean(defaults.entryId);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(editing ? updateEvidenceAction : createEvidenceAction, {});
   const v = state.ok || !state.values ? null : state.values;
   const chosen = new Set(v ? (v.cells ?? "").split(",").filter(Boolean) : defaults.cells);
   const cellErrors = state.fieldErrors?.cells;
-  const groups = [...new Set(cellOptions.map((c) => c.group))];
   return (
     <form
       action={(formData) => {
@@ -51,22 +52,7 @@ export function EvidenceForm({ defaults, cellOptions, today }: { defaults: Evide
       </Field>
       <fieldset aria-describedby={cellErrors ? "cells-error" : undefined} aria-invalid={cellErrors ? true : undefined}>
         <legend className="text-sm font-medium text-stone-800">Cells it demonstrates</legend>
-        <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          {groups.map((group) => (
-            <div key={group}>
-              <p className="text-xs font-semibold uppercase tracking-wide text-stone-600">{group}</p>
-              {cellOptions
-                .filter((c) => c.group === group)
-                .map((c) => (
-                  <label key={c.id} className="mt-1 flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="cell" value={c.id} defaultChecked={chosen.has(c.id)} className="size-4" />
-                    <span className="sr-only">{c.group} · </span>
-                    {c.label}
-                  </label>
-                ))}
-            </div>
-          ))}
-        </div>
+        <CellChecklist competencies={matrix.competencies} themes={matrix.themes} name="cell" chosen={chosen} />
         {cellErrors ? (
           <p id="cells-error" className="mt-1 text-sm font-medium text-red-700">
             {cellErrors.join(" ")}

@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getFrameworkStructure } from "@/lib/dal/framework";
 import { orgToday } from "@/lib/dal/org-settings";
 import { parseCellId, cellId } from "@/lib/domain/cell-ref";
-import { cellOptions } from "../_components/cell-options";
+import { matrixOf } from "../_components/cell-options";
 import { EvidenceForm } from "../_components/evidence-form";
 
 export const metadata: Metadata = { title: "Log a win" };
@@ -20,7 +20,7 @@ export default async function NewEvidencePage({ searchParams }: Props) {
       <PageHeader title="Log a win" description="Write it down while you remember the details. Your self-assessments and promotion packets draw on this log." />
       <Card className="max-w-3xl">
         <div className="p-5">
-          <EvidenceForm today={today} cellOptions={cellOptions(getFrameworkStructure(viewer))} defaults={{ title: "", occurredOn: today, description: "", links: "", cells: preset ? [cellId(preset)] : [] }} />
+          <EvidenceForm today={today} matrix={matrixOf(getFrameworkStructure(viewer))} defaults={{ title: "", occurredOn: today, description: "", links: "", cells: preset ? [cellId(preset)] : [] }} />
         </div>
       </Card>
     </>

@@ -1,5 +1,5 @@
 import { currentSession } from "@/lib/auth/viewer";
-import { exportFramework } from "@/lib/dal/framework";
+import { exportFramework } from "@/lib/dal/framework-document";
 
 /* GET /framework/export?version=N: the version as a JSON file in the documented format (docs/framework-format.md). */
 export async function GET(request: Request) {

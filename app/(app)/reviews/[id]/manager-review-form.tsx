@@ -1,17 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, type ReactNode } from "react";
+import { useSaveThenStep } from "@/components/forms/use-save-then-step";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormMessage, Textarea } from "@/components/ui/field";
 import type { Rating } from "@/lib/domain/enums";
-import type { FieldErrors } from "@/lib/domain/result";
 import { differsBy, differsLabel } from "@/lib/reviews/manager-review";
 import { RATING_SCALE, ratingLabel } from "@/lib/reviews/self-assessment";
 import { saveManagerReviewAction, shareManagerReviewAction } from "../actions";
 import type { FrameworkCell } from "./self-assessment-form";
-import { useAutosave } from "./use-autosave";
+import { useAutosave } from "@/components/forms/use-autosave";
 
 export type ManagerCell = { cell: string; rating: Rating | null; comment: string };
 type Part = { summary: string; cells: ManagerCell[] };
@@ -33,7 +32,6 @@ export function ManagerReviewForm(props: {
   initial: Part;
   audience: string;
 }) {
-  const router = useRouter();
   const draft = useAutosave<Part, Part>({
     initial: props.initial,
     version: props.version,
@@ -41,9 +39,8 @@ export function ManagerReviewForm(props: {
     send: useCallback((value, version) => saveManagerReviewAction({}, { reviewId: props.reviewId, version, ...value }), [props.reviewId]),
     fromSaved: (current) => current,
   });
-  const { value: part, saveState, status, message, setMessage, conflict, keepMine, useTheirs } = draft;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [sharing, setSharing] = useState(false);
+  const { value: part, saveState, status, message, conflict, keepMine, useTheirs } = draft;
+  const { busy: sharing, errors, setErrors, step } = useSaveThenStep(draft, "The review could not be shared.");
 
   const update = (next: Part) => draft.change(next);
   const changeCell = (cellKey: string, patch: Partial<ManagerCell>) => {
@@ -51,22 +48,7 @@ export function ManagerReviewForm(props: {
     if (patch.rating) setErrors((e) => ({ ...e, [cellKey]: undefined }));
   };
 
-  const share = async () => {
-    setSharing(true);
-    if (!(await draft.flush())) {
-      setSharing(false);
-      return;
-    }
-    const state = await shareManagerReviewAction({}, { reviewId: props.reviewId, version: draft.version() });
-    setSharing(false);
-    if (state.ok) {
-      router.refresh();
-      return;
-    }
-    setErrors(state.fieldErrors ?? {});
-    setMessage(state.message ?? "The review could not be shared.");
-    draft.takeConflict(state);
-  };
+  const share = () => step((version) => shareManagerReviewAction({}, { reviewId: props.reviewId, version }));
 
   const byCell = new Map(part.cells.map((c) => [c.cell, c]));
 

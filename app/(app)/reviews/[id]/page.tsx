@@ -13,11 +13,13 @@ import { getReview } from "@/lib/dal/reviews";
 import { cellId } from "@/lib/domain/cell-ref";
 import { clockIn, dueState } from "@/lib/domain/org-time";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { levelHref } from "@/lib/framework/urls";
 import { canReadPrivateNotes, SELF_PART_AUDIENCE } from "@/lib/policies/reviews";
 import { MANAGER_STATUS_LABEL, PRIVATE_NOTES_AUDIENCE } from "@/lib/reviews/manager-review";
 import { AcknowledgeForm } from "./acknowledge-form";
 import { ManagerReviewForm } from "./manager-review-form";
-import { PrivateNotesForm } from "./private-notes-form";
+import { PrivateNotesForm } from "@/components/forms/private-notes-form";
+import { savePrivateNotesAction } from "../actions";
 import { ReviewCells, SelfEvidence } from "./review-cells";
 import { SelfAssessmentForm } from "./self-assessment-form";
 
@@ -48,7 +50,11 @@ export default async function ReviewPage({ params }: Props) {
         title={own ? `My review: ${review.cycleName}` : `${person.name}'s review: ${review.cycleName}`}
         description={
           <>
-            Written against {data.levelLabel}, in the framework as it stood when the cycle opened.{" "}
+            Written against {data.levelLabel}, in{" "}
+            <Link href={levelHref({ level: review.levelKey, version: data.frameworkVersion })} className="text-brand-700 underline">
+              framework version {data.frameworkVersion}
+            </Link>
+            , as it stood when the cycle opened.{" "}
             {review.selfStatus === "submitted" ? (
               <Badge tone="brand">Self-assessment submitted {formatDateTime(review.selfSubmittedAt)}</Badge>
             ) : open ? (
@@ -72,7 +78,7 @@ export default async function ReviewPage({ params }: Props) {
         {part ? (
           <Card>
             <div className="px-5 py-4">
-              <ReviewHeatmap caption="Self against manager, per cell" cells={frameworkCells} ratings={ratings} showSelf={self !== null} showManager />
+              <ReviewHeatmap caption="Self against manager, per cell" competencies={data.competencies} themes={data.themes} ratings={ratings} showSelf={self !== null} showManager />
             </div>
           </Card>
         ) : null}
@@ -146,7 +152,7 @@ export default async function ReviewPage({ params }: Props) {
             <p className="mt-1 text-sm font-medium text-stone-800">{PRIVATE_NOTES_AUDIENCE}. {person.name} never sees them.</p>
             <div className="mt-3">
               {notes.canWrite ? (
-                <PrivateNotesForm reviewId={review.id} version={notes.version} body={notes.body} />
+                <PrivateNotesForm action={savePrivateNotesAction} record={{ name: "reviewId", id: review.id }} fieldId="private-notes" hint="Markdown. Never shown to the person reviewed, in any form." version={notes.version} body={notes.body} />
               ) : notes.body ? (
                 <>
                   <Markdown className="break-words text-sm text-stone-900">{notes.body}</Markdown>

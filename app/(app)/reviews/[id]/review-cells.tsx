@@ -1,36 +1,20 @@
-import Link from "next/link";
+import { CitedEvidence, type Cited } from "@/components/evidence/cited-evidence";
 import { Markdown } from "@/components/markdown";
 import { Badge, Card } from "@/components/ui/card";
 import type { Rating } from "@/lib/domain/enums";
-import { formatDate } from "@/lib/format";
 import { differsBy, differsLabel } from "@/lib/reviews/manager-review";
 import { ratingLabel } from "@/lib/reviews/self-assessment";
 
 type FrameworkCell = { id: string; anchor: string; competencyName: string; themeName: string; expectation: string };
 type SelfCell = { cell: string; rating: Rating | null; evidence: string; citations: string[] };
 type ManagerCell = { cell: string; rating: Rating | null; comment: string };
-type Cited = Record<string, { title: string; occurredOn: string; removed: boolean } | undefined>;
 
 /* A cell's self evidence and citations, rendered on the server (also handed to the manager's form). */
 export function SelfEvidence({ cell, cited }: { cell: SelfCell; cited: Cited }) {
   return (
     <>
       {cell.evidence ? <Markdown className="mt-2 break-words text-sm text-stone-900">{cell.evidence}</Markdown> : <p className="mt-2 text-sm text-stone-600">No evidence written.</p>}
-      {cell.citations.length ? (
-        <ul className="mt-2 space-y-1 text-sm" aria-label="Cited evidence">
-          {cell.citations.map((id) => {
-            const entry = cited[id];
-            return entry ? (
-              <li key={id}>
-                <Link href={`/evidence/${id}`} className="text-brand-700 underline">
-                  {entry.title}
-                </Link>{" "}
-                <span className="text-stone-600">({formatDate(entry.occurredOn)})</span> {entry.removed ? <Badge tone="amber">Removed from the log</Badge> : null}
-              </li>
-            ) : null;
-          })}
-        </ul>
-      ) : null}
+      <CitedEvidence citations={cell.citations} cited={cited} />
     </>
   );
 }

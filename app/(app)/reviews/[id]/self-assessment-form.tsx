@@ -1,20 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
+import { CitationPicker, type CitableEntry } from "@/components/forms/citation-picker";
+import { useSaveThenStep } from "@/components/forms/use-save-then-step";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormMessage, Textarea } from "@/components/ui/field";
 import type { Rating } from "@/lib/domain/enums";
-import type { FieldErrors } from "@/lib/domain/result";
 import { RATING_SCALE, ratingLabel } from "@/lib/reviews/self-assessment";
 import { saveSelfAssessmentAction, submitSelfAssessmentAction } from "../actions";
-import { useAutosave } from "./use-autosave";
+import { useAutosave } from "@/components/forms/use-autosave";
 
 export type FrameworkCell = { id: string; anchor: string; competencyName: string; themeName: string; expectation: string; description: string };
 export type SelfCell = { cell: string; rating: Rating | null; evidence: string; citations: string[] };
-export type CitableEntry = { id: string; title: string; occurredOn: string; cells: string[] };
 export type Learning = { id: string; item: string; cell: string };
 
 export function SelfAssessmentForm(props: {
@@ -28,7 +27,6 @@ export function SelfAssessmentForm(props: {
   entries: CitableEntry[];
   learning: Learning[];
 }) {
-  const router = useRouter();
   const draft = useAutosave<Map<string, SelfCell>, SelfCell[]>({
     initial: new Map(props.initial.map((c) => [c.cell, c])),
     version: props.version,
@@ -36,9 +34,8 @@ export function SelfAssessmentForm(props: {
     send: useCallback((value, version) => saveSelfAssessmentAction({}, { reviewId: props.reviewId, version, cells: [...value.values()] }), [props.reviewId]),
     fromSaved: (current) => new Map(current.map((c) => [c.cell, c])),
   });
-  const { value: cells, saveState, status, message, setMessage, conflict, keepMine, useTheirs } = draft;
-  const [missing, setMissing] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { value: cells, saveState, status, message, conflict, keepMine, useTheirs } = draft;
+  const { busy: submitting, errors: missing, setErrors: setMissing, step } = useSaveThenStep(draft, "Your self-assessment could not be submitted.");
 
   const change = (cellKey: string, patch: Partial<SelfCell>) => {
     const next = new Map(draft.latest.current);
@@ -47,22 +44,7 @@ export function SelfAssessmentForm(props: {
     if (patch.rating) setMissing((m) => ({ ...m, [cellKey]: undefined }));
   };
 
-  const submit = async () => {
-    setSubmitting(true);
-    if (!(await draft.flush())) {
-      setSubmitting(false);
-      return;
-    }
-    const state = await submitSelfAssessmentAction({}, { reviewId: props.reviewId, version: draft.version() });
-    setSubmitting(false);
-    if (state.ok) {
-      router.refresh();
-      return;
-    }
-    setMissing(state.fieldErrors ?? {});
-    setMessage(state.message ?? "Your self-assessment could not be submitted.");
-    draft.takeConflict(state);
-  };
+  const submit = () => step((version) => submitSelfAssessmentAction({}, { reviewId: props.reviewId, version }));
 
   const missingCells = props.frameworkCells.filter((c) => missing[c.id]?.length);
 
@@ -123,24 +105,7 @@ export function SelfAssessmentForm(props: {
       {props.frameworkCells.map((fc) => {
         const cell = cells.get(fc.id)!;
         const errorId = missing[fc.id]?.length ? `${fc.anchor}-error` : undefined;
-        const forCell = props.entries.filter((e) => e.cells.includes(fc.id));
-        const others = props.entries.filter((e) => !e.cells.includes(fc.id));
         const learning = props.learning.filter((l) => l.cell === fc.id);
-        const cite = (entryId: string) => change(fc.id, { citations: cell.citations.includes(entryId) ? cell.citations.filter((id) => id !== entryId) : [...cell.citations, entryId] });
-        const entryButton = (e: CitableEntry) => {
-          const cited = cell.citations.includes(e.id);
-          return (
-            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
-              <span className="min-w-0 break-words">
-                {e.title} <span className="text-stone-500">({e.occurredOn})</span>
-              </span>
-              <Button type="button" variant={cited ? "ghost" : "secondary"} onClick={() => cite(e.id)} aria-pressed={cited}>
-                {cited ? "Cited · remove" : "Cite"}
-                <span className="sr-only"> {e.title}</span>
-              </Button>
-            </li>
-          );
-        };
         return (
           <section key={fc.id} id={fc.anchor} aria-labelledby={`${fc.anchor}-title`} className="scroll-mt-20 rounded-lg border border-stone-200 bg-white shadow-xs">
             <div className="border-b border-stone-200 px-5 py-4">
@@ -185,24 +150,7 @@ export function SelfAssessmentForm(props: {
                   Markdown. Visible to: {props.audience}
                 </p>
               </div>
-              <div className="text-sm">
-                <p className="font-medium text-stone-800">Evidence from your log</p>
-                {props.entries.length === 0 ? (
-                  <p className="text-stone-600">
-                    Your log is empty. <Link href={`/evidence/new?cell=${fc.id}`} className="text-brand-700 underline">Log a win</Link>
-                  </p>
-                ) : (
-                  <>
-                    {forCell.length ? <ul className="divide-y divide-stone-100">{forCell.map(entryButton)}</ul> : <p className="text-stone-600">Nothing in your log is tagged to this cell yet.</p>}
-                    {others.length ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs font-semibold text-brand-700">Other entries ({others.length})</summary>
-                        <ul className="divide-y divide-stone-100">{others.map(entryButton)}</ul>
-                      </details>
-                    ) : null}
-                  </>
-                )}
-              </div>
+              <CitationPicker cellId={fc.id} entries={props.entries} cited={cell.citations} onChange={(citations) => change(fc.id, { citations })} />
               {learning.length ? (
                 <div className="text-sm">
                   <p className="font-medium text-stone-800">Learning for this cell</p>

@@ -13,6 +13,7 @@ import { levelLabel } from "@/lib/domain/level-label";
 import { orNotFound, requireViewerWho } from "@/lib/page-guards";
 import { canAdministerPeople } from "@/lib/policies/people";
 import { orgToday } from "@/lib/dal/org-settings";
+import { config } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -26,6 +27,7 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
   const groups = levelGroups(viewer);
   const level = groups.flatMap((g) => g.levels).find((l) => l.key === person.levelKey);
   const linkOrigin = await requestLinkOrigin();
+  const emailTo = config().mail ? person.email : null;
 
   return (
     <>
@@ -71,10 +73,13 @@ export default async function AdminPersonPage({ params, searchParams }: Props) {
               </p>
               {person.active ? <LinkOriginNote chosen={linkOrigin} /> : null}
               {person.active ? (
+                <p className="text-stone-700">{emailTo ? `A new link is emailed to ${person.email} and shown here to copy.` : "Trellis sends no email (SMTP_URL is not set): copy the link and send it yourself."}</p>
+              ) : null}
+              {person.active ? (
                 person.hasPassword ? (
-                  <AccountLinkForm personId={person.id} purpose="reset" label="Create password reset link" />
+                  <AccountLinkForm personId={person.id} purpose="reset" label="Create password reset link" emailTo={emailTo} />
                 ) : (
-                  <AccountLinkForm personId={person.id} purpose="invite" label={person.openLink ? "Create a new invitation link" : "Create invitation link"} />
+                  <AccountLinkForm personId={person.id} purpose="invite" label={person.openLink ? "Create a new invitation link" : "Create invitation link"} emailTo={emailTo} />
                 )
               ) : (
                 <p className="text-stone-600">Reactivate them to issue a link.</p>

@@ -36,8 +36,8 @@ export function ChangeLevelForm({ personId, current, levelGroups, today }: { per
   );
 }
 
-/* Issues a one-time link and shows it once, ready to copy. */
-export function AccountLinkForm({ personId, purpose, label }: { personId: string; purpose: "invite" | "reset"; label: string }) {
+/* Issues a one-time link and shows it once, ready to copy; with a mail server set up, Trellis has also emailed it (`emailTo`). */
+export function AccountLinkForm({ personId, purpose, label, emailTo }: { personId: string; purpose: "invite" | "reset"; label: string; emailTo: string | null }) {
   const [state, formAction, pending] = useActionState<ActionState<{ link: string }>, FormData>(createLinkAction, {});
   const [copied, setCopied] = useState(false);
   const link = state.data?.link;
@@ -68,7 +68,9 @@ export function AccountLinkForm({ personId, purpose, label }: { personId: string
               {copied ? "Copied" : "Copy"}
             </Button>
           </div>
-          <p className="text-xs text-brand-900">Send it to them yourself; Trellis shows it only now. Issuing a new link voids this one.</p>
+          <p className="text-xs text-brand-900">
+            {emailTo ? `Trellis is emailing it to ${emailTo}. You can also copy it; it is shown only now.` : "Send it to them yourself; Trellis shows it only now."} Issuing a new link voids this one.
+          </p>
         </div>
       ) : null}
     </div>

@@ -55,8 +55,14 @@ export default async function RatingHistoryPage({ params }: Props) {
                     </th>
                     {history.cycles.map((c, i) => (
                       <td key={c.reviewId} className={`${i === history.cycles.length - 1 ? "px-5" : "px-3"} py-2`}>
-                        <span className="block">Self: {c.selfShown ? ratingLabel(c.cells[fc.id]?.self) : "not submitted"}</span>
-                        <span className="block">Manager: {c.managerShown ? ratingLabel(c.cells[fc.id]?.manager) : "not shared"}</span>
+                        {fc.id in c.cells ? (
+                          <>
+                            <span className="block">Self: {c.selfShown ? ratingLabel(c.cells[fc.id]?.self) : "not submitted"}</span>
+                            <span className="block">Manager: {c.managerShown ? ratingLabel(c.cells[fc.id]?.manager) : "not shared"}</span>
+                          </>
+                        ) : (
+                          <span className="text-stone-600">Not in this cycle&apos;s framework</span>
+                        )}
                       </td>
                     ))}
                   </tr>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionState } from "@/lib/domain/result";
+import type { ActionState, FieldErrors } from "@/lib/domain/result";
 
 /* How long typing must pause before a draft saves itself. */
 export const AUTOSAVE_DELAY_MS = 2_000;
@@ -12,21 +12,24 @@ export type SaveState = "saved" | "dirty" | "saving" | "conflict" | "error";
  * A draft that saves itself a moment after each change, against the version
  * it was loaded at. A save that lost a race keeps the text here and offers
  * the saved version (keep mine / use theirs); leaving with unsaved text warns.
- * Used by the self-assessment and the manager's review.
+ * Used by the self-assessment, the manager's review, a promotion packet's
+ * two parts and the framework editor's cells. A save may hand back more than its time (`onSaved` receives it).
  */
-export function useAutosave<T, Saved>(options: {
+export function useAutosave<T, Saved, D extends { savedAt: string } = { savedAt: string }>(options: {
   initial: T;
   version: number;
   savedAt: string | null;
-  send: (value: T, version: number) => Promise<ActionState<{ savedAt: string }>>;
+  send: (value: T, version: number) => Promise<ActionState<D>>;
   /* The saved version's content, as the action's conflict carries it. */
   fromSaved: (current: Saved) => T;
+  onSaved?: (data: D) => void;
 }) {
-  const { send, fromSaved } = options;
+  const { send, fromSaved, onSaved } = options;
   const [value, setValue] = useState<T>(options.initial);
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [savedAt, setSavedAt] = useState(options.savedAt);
   const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<{ version: number; current: Saved } | null>(null);
   const version = useRef(options.version);
   const latest = useRef(value);
@@ -52,13 +55,16 @@ export function useAutosave<T, Saved>(options: {
       if (state.ok) {
         version.current = state.version ?? version.current;
         setSavedAt(state.data?.savedAt ?? null);
+        if (state.data) onSaved?.(state.data);
         setMessage(null);
+        setFieldErrors({});
         setSaveState(dirty.current ? "dirty" : "saved");
         return true;
       }
       dirty.current = true;
       if (!takeConflict(state)) {
         setMessage(state.message ?? "Your draft could not be saved.");
+        setFieldErrors(state.fieldErrors ?? {});
         setSaveState("error");
       }
       return false;
@@ -69,7 +75,7 @@ export function useAutosave<T, Saved>(options: {
     } finally {
       inFlight.current = null;
     }
-  }, [send, takeConflict]);
+  }, [send, takeConflict, onSaved]);
 
   const change = (next: T) => {
     latest.current = next;
@@ -122,5 +128,5 @@ export function useAutosave<T, Saved>(options: {
   const status =
     saveState === "saving" ? "Saving…" : saveState === "dirty" ? "Unsaved changes" : saveState === "conflict" ? "Not saved: see below" : saveState === "error" ? "Not saved" : savedAt ? `Saved ${savedAt}` : "No changes yet";
 
-  return { value, latest, change, flush, saveState, status, message, setMessage, conflict, keepMine, useTheirs, takeConflict, version: () => version.current };
+  return { value, latest, change, flush, saveState, status, message, setMessage, fieldErrors, conflict, keepMine, useTheirs, takeConflict, version: () => version.current };
 }
