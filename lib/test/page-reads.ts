@@ -3,8 +3,10 @@ import { listEvidence, listLearningByCell } from "@/lib/dal/evidence";
 import { getCells, getFrameworkStructure, listVisibleVersions } from "@/lib/dal/framework";
 import { getManagerPart } from "@/lib/dal/manager-reviews";
 import { orgTimeZone, orgToday, orgYear } from "@/lib/dal/org-settings";
+import { getPacketNotes } from "@/lib/dal/packet-notes";
+import { getPacket, listPackets } from "@/lib/dal/packets";
 import { getPersonProfile, getViewerById } from "@/lib/dal/people";
-import { getRatingHistory } from "@/lib/dal/review-history";
+import { getRatingHistory, latestSharedRatings } from "@/lib/dal/review-history";
 import { getPrivateNotes } from "@/lib/dal/review-notes";
 import { getCalibration, listTeamReviews } from "@/lib/dal/review-team";
 import { getReview, listMyReviews, listReportsReviews } from "@/lib/dal/reviews";
@@ -17,10 +19,10 @@ import { canReadPrivateNotes } from "@/lib/policies/reviews";
 
 /*
  * What each page reads, in the DAL calls its page.tsx makes (the benchmarked
- * pages first), for the query-plan test. `record` is a review id where the
- * page shows one. Keep in step with the pages.
+ * pages first), for the query-plan test. `record` is a review or packet id
+ * where the page shows one. Keep in step with the pages.
  */
-export type PageRead = (viewer: Viewer, record: { reviewId?: string; personId?: string }) => unknown;
+export type PageRead = (viewer: Viewer, record: { reviewId?: string; personId?: string; packetId?: string }) => unknown;
 
 export const PAGE_READS: Record<string, PageRead> = {
   framework: (viewer) => {
@@ -38,6 +40,13 @@ export const PAGE_READS: Record<string, PageRead> = {
     const own = review.canWriteSelf ? [listEvidence(viewer, viewer.id), listLearningByCell(viewer, viewer.id), orgTimeZone()] : null;
     return [review, part, notes, own, orgToday()];
   },
+  packet: (viewer, { packetId }) => {
+    const data = getPacket(viewer, packetId!);
+    const notes = data.can.readNotes ? getPacketNotes(viewer, packetId!) : null;
+    const own = data.role === "author" ? listEvidence(viewer, viewer.id) : null;
+    return [data, notes, latestSharedRatings(viewer, data.packet.personId), listLearningByCell(viewer, data.packet.personId), own, orgTimeZone()];
+  },
+  packets: (viewer) => listPackets(viewer),
   team: (viewer) => listTeamReviews(viewer, {}).rows,
   calibration: (viewer) => getCalibration(viewer, {})!.people,
   stipend: (viewer) => {

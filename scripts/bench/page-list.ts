@@ -19,8 +19,7 @@ export const PAGES: PageSpec[] = [
   { key: "calibration", label: "Calibration heatmap (org)", as: "director", path: () => "/reviews/calibration" },
   // The same page for one team (3 people in the demo, 8 in the large org): the org's size apart from the heatmap's.
   { key: "calibration-team", label: "Calibration heatmap (one team)", as: "manager", path: () => "/reviews/calibration" },
-  // After issue 12, replace `path: null` with e.g. (db) => `/packets/${db.one("select id from packets where person_id = ? order by created_at desc", db.person("engineer"))}`.
-  { key: "packet", label: "A promotion packet", as: "engineer", path: null, note: "after issue 12: packets are not built yet" },
+  { key: "packet", label: "Engineer's promotion packet", as: "engineer", path: (db) => `/packets/${db.one("select id from packets where person_id = ? order by created_at desc", db.person("engineer"))}` },
   { key: "stipend", label: "Stipend (own year)", as: "engineer", path: () => "/stipend" },
   { key: "needs-my-action", label: "Needs my action (manager)", as: "manager", path: () => "/" },
 ];
