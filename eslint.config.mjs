@@ -29,7 +29,7 @@ const config = [
   restrict(["lib/**"], [CONNECTION], [], ["lib/dal/**", "lib/test/**", ...TESTS]),
   restrict(["lib/policies/**"], [], [DAL, DB]),
   restrict(["lib/dal/**"], [], [AUTH_GLUE]),
-  restrict(["lib/security/**", "lib/storage/**", "lib/mail/**", "lib/notifications/**"], [], [DAL, DB, AUTH_GLUE]),
+  restrict(["lib/security/**", "lib/storage/**", "lib/mail/**", "lib/notifications/**", "lib/pdf/**"], [], [DAL, DB, AUTH_GLUE]),
   restrict(["db/**"], [], [DAL, AUTH_GLUE, { group: ["@/lib/action"], message: "db/ is the bottom layer: schema, connection, migrations and seed data." }], TESTS),
   restrict(["lib/domain/**"], [], [{ group: ["@/*", "../*"], message: "lib/domain/ is a leaf: it imports nothing of ours." }]),
   restrict(["components/ui/**"], [], [DAL, { group: ["@/lib/auth", "@/lib/auth/*"], message: "UI primitives are presentational." }]),

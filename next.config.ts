@@ -14,7 +14,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  // pdfkit reads its own data files from its package folder at run time, so it stays out of the bundle.
+  serverExternalPackages: ["better-sqlite3", "pdfkit", "fontkit"],
   experimental: {
     // Receipts up to 5 MB travel through server actions. The room above that lets the action itself refuse a
     // bigger file beside its field; the proxy answers bodies over the limit (see lib/request-limits.ts).

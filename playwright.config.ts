@@ -23,9 +23,12 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /framework-publish\.spec\.ts/] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /\.serial\.spec\.ts/, /framework-publish\.spec\.ts/] },
     // Publishing changes the framework every other spec reads, so it runs on a server of its own.
     { name: "framework-publish", use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${FRESH_PORT}` }, testMatch: /framework-publish\.spec\.ts/ },
+    // Tests that throttle or kill a server start one of their own (e2e/support/own-server.ts), one test at a time,
+    // after the rest: their bursts and restarts would otherwise take the CPU from timed tests on a two-core machine.
+    { name: "own-server", use: { ...devices["Desktop Chrome"] }, testMatch: /\.serial\.spec\.ts/, fullyParallel: false, dependencies: ["chromium", "framework-publish"] },
   ],
   webServer: [
     {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { BODY_TOO_LARGE_MESSAGE, FORM_BODY_LIMIT_BYTES } from "@/lib/request-limits";
+import { crossOriginAction, forLog } from "@/lib/security/action-origin";
 import { routeSetsOwnCsp } from "@/lib/security-policy";
 
 /*
@@ -7,15 +8,16 @@ import { routeSetsOwnCsp } from "@/lib/security-policy";
  * headers, passes the requested path on for the sign-in return trip, and sends
  * visitors without a session cookie to sign-in. It is a convenience only: the
  * access check is on the server, in every page, action and route handler.
- * It also turns away posts too big for a form (lib/request-limits.ts).
+ * It also turns away posts too big for a form (lib/request-limits.ts) and
+ * posts from another site (lib/security/action-origin.ts).
  */
 const PUBLIC_PATHS = ["/signin", "/api/auth", "/invite"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const tooBig = bodyProblem(request);
-  if (tooBig) return tooBig;
+  const refusal = crossSiteProblem(request) ?? bodyProblem(request);
+  if (refusal) return refusal;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -54,6 +56,23 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+
+/* A post to a page from another site: Next would refuse the action too, but with a 500. */
+function crossSiteProblem(request: NextRequest): NextResponse | null {
+  const headers = request.headers;
+  const mismatch = crossOriginAction({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    origin: headers.get("origin"),
+    host: headers.get("host"),
+    forwardedHost: headers.get("x-forwarded-host"),
+  });
+  if (!mismatch) return null;
+  console.warn(`[trellis] refused: cross-origin POST to ${forLog(request.nextUrl.pathname)} from ${forLog(mismatch.originHost)} (this site is ${forLog(mismatch.expectedHost)})`);
+  return new NextResponse("This form was sent from another site, so Trellis refused it. Open Trellis directly and try again.", { status: 403, headers: PLAIN });
+}
+
 /*
  * A post whose declared length is over the form limit, or that declares none
  * (a chunked body can't be measured up front), is answered here: past the
@@ -62,9 +81,8 @@ export function proxy(request: NextRequest) {
 function bodyProblem(request: NextRequest): NextResponse | null {
   if (request.method !== "POST") return null;
   const declared = request.headers.get("content-length");
-  const plain = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
-  if (declared === null) return new NextResponse("Send the form with a Content-Length.", { status: 411, headers: plain });
-  if (Number(declared) > FORM_BODY_LIMIT_BYTES) return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: plain });
+  if (declared === null) return new NextResponse("Send the form with a Content-Length.", { status: 411, headers: PLAIN });
+  if (Number(declared) > FORM_BODY_LIMIT_BYTES) return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: PLAIN });
   return null;
 }
 

@@ -4,11 +4,15 @@ import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sq
 import {
   ACCOUNT_LINK_PURPOSES,
   CLAIM_STATUSES,
+  COMMITTEE_VOTES,
   CYCLE_STATUSES,
+  ENDORSEMENT_REQUEST_STATUSES,
+  ENDORSEMENT_STANCES,
   FRAMEWORK_VERSION_STATUSES,
   MANAGER_STATUSES,
   OVER_BALANCE_MODES,
   PACKET_KINDS,
+  PACKET_OUTCOMES,
   PACKET_RATINGS,
   PACKET_STATUSES,
   EMAIL_PREFERENCES,
@@ -642,10 +646,13 @@ export const packets = sqliteTable(
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     endorsedAt: integer("endorsed_at", { mode: "timestamp_ms" }),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    // A packet reopened from a declined one names it; the declined one keeps its own history.
+    reopenedFromId: text("reopened_from_id").references((): AnySQLiteColumn => packets.id),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (t) => [
+    uniqueIndex("packets_reopened_once").on(t.reopenedFromId).where(sql`${t.reopenedFromId} is not null`),
     uniqueIndex("packets_one_open_per_person").on(t.personId).where(sql`${t.status} in ('draft', 'submitted', 'endorsed')`),
     index("packets_person").on(t.personId, t.createdAt),
     index("packets_status").on(t.status),
@@ -678,6 +685,8 @@ export const packetCells = sqliteTable(
     managerRating: text("manager_rating", { enum: PACKET_RATINGS }),
     managerComment: text("manager_comment").notNull().default(""),
     managerJustification: text("manager_justification").notNull().default(""),
+    // The committee's "what is missing" for this cell, when the packet is declined.
+    missing: text("missing").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.packetId, t.competencyKey, t.themeKey] })],
 );
@@ -743,6 +752,96 @@ export const packetSettings = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (t) => [check("packet_settings_single_row", sql`${t.id} = 1`), check("packet_settings_max_gaps", sql`${t.maxJustifiedGaps} is null or ${t.maxJustifiedGaps} between 0 and 99`)],
+);
+
+/*
+ * Endorsement requests: the author asks a colleague about some cells. One
+ * live request per colleague and packet (a cancelled one frees the place).
+ * The version guards the endorser's answer against a second tab.
+ */
+export const endorsementRequests = sqliteTable(
+  "endorsement_requests",
+  {
+    id: text("id").primaryKey(),
+    packetId: text("packet_id")
+      .notNull()
+      .references(() => packets.id, { onDelete: "cascade" }),
+    endorserId: text("endorser_id")
+      .notNull()
+      .references(() => people.id),
+    requestedById: text("requested_by_id")
+      .notNull()
+      .references(() => people.id),
+    message: text("message").notNull().default(""),
+    status: text("status", { enum: ENDORSEMENT_REQUEST_STATUSES }).notNull().default("pending"),
+    declineReason: text("decline_reason").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("endorsement_requests_one_live").on(t.packetId, t.endorserId).where(sql`${t.status} <> 'cancelled'`),
+    index("endorsement_requests_endorser").on(t.endorserId, t.status),
+  ],
+);
+
+/*
+ * The cells a request asks about, and the answer to each: endorsed or
+ * questioned with a comment, tied to the case's text_version and words it
+ * was given to (so a later edit shows it as given to an earlier version).
+ */
+export const endorsementCells = sqliteTable(
+  "endorsement_cells",
+  {
+    requestId: text("request_id")
+      .notNull()
+      .references(() => endorsementRequests.id, { onDelete: "cascade" }),
+    competencyKey: text("competency_key").notNull(),
+    themeKey: text("theme_key").notNull(),
+    stance: text("stance", { enum: ENDORSEMENT_STANCES }),
+    comment: text("comment").notNull().default(""),
+    textVersion: integer("text_version"),
+    answeredText: text("answered_text"),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.competencyKey, t.themeKey] })],
+);
+
+/* A committee member's vote on a packet in committee, with their comment; changeable until the decision. */
+export const committeeVotes = sqliteTable(
+  "committee_votes",
+  {
+    packetId: text("packet_id")
+      .notNull()
+      .references(() => packets.id, { onDelete: "cascade" }),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => people.id),
+    vote: text("vote", { enum: COMMITTEE_VOTES }).notNull(),
+    comment: text("comment").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.packetId, t.memberId] }), index("committee_votes_member").on(t.memberId)],
+);
+
+/* The decision an admin records for the committee: approved (with the level change's effective date) or declined. */
+export const packetDecisions = sqliteTable(
+  "packet_decisions",
+  {
+    packetId: text("packet_id")
+      .primaryKey()
+      .references(() => packets.id, { onDelete: "cascade" }),
+    outcome: text("outcome", { enum: PACKET_OUTCOMES }).notNull(),
+    reasons: text("reasons").notNull(),
+    effectiveDate: text("effective_date"),
+    decidedById: text("decided_by_id")
+      .notNull()
+      .references(() => people.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [check("packet_decisions_effective_date", sql`(${t.outcome} = 'approved') = (${t.effectiveDate} is not null)`)],
 );
 
 /*

@@ -1,213 +1,241 @@
-import type { BrowserContext, Request } from "@playwright/test";
-import { and, eq } from "drizzle-orm";
-import { evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims, stipendSettings } from "@/db/schema";
-import { DEMO, expect, SIGNED_OUT, storageStateFor, test, type DemoRole } from "./support/fixtures";
+import type { APIRequestContext, BrowserContext, Request } from "@playwright/test";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db";
+import { endorsementRequests, evidenceEntries, notifications, notificationSettings, orgSettings, packetPrivateNotes, packets, packetSettings, people, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings } from "@/db/schema";
+import { draftIds, levelLabelIn } from "./support/framework-ids";
+import { ACCESS_TABLE, PACKET_ROLES, ROLES, rolesOf, rowName, type AccessRow, type AnyRole, type Ids } from "@/lib/test/access-table";
+import { DEMO, expect, SIGNED_OUT, storageStateFor, test } from "./support/fixtures";
 import { Form, pageAs } from "./support/pages";
+import { builtActionKeys, callAction, replyCode } from "./support/server-actions";
 
 /*
- * The page rows of the access-control table, over HTTP with each demo role's
- * session. Forbidden pages answer exactly like missing ones (404). The
- * DAL/action rows live in lib/access-control.test.ts.
+ * The access-control table (lib/test/access-table) over HTTP: every cell, each
+ * role with its own session, against Jordan's records in the demo data. Pages
+ * and downloads are fetched; server actions are called directly, with input
+ * their schema accepts. Refused looks exactly like missing (404, or the
+ * action's "not found"); allowed pages show the record. The DAL rows in
+ * lib/access-control.test.ts prove what allowed actions do.
  */
-/* "ended": a real session cookie whose session was ended on the server, so the request passes the proxy and only the page's own check can refuse it. */
-type Who = DemoRole | "anonymous" | "ended";
-type Row = { path: (ids: Record<string, string>) => string; as: Who; expect: 200 | 404 | "sign-in" };
+const SESSION: Partial<Record<AnyRole, keyof typeof DEMO>> = { engineer: "engineer", peer: "peer", manager: "manager", director: "director", otherManager: "otherManager", admin: "admin" };
 
-const rows: Row[] = [
-  { path: () => "/", as: "anonymous", expect: "sign-in" },
-  { path: () => "/", as: "ended", expect: "sign-in" },
-  { path: () => "/account", as: "ended", expect: "sign-in" },
-  { path: () => "/framework", as: "ended", expect: "sign-in" },
-  { path: () => "/admin/people", as: "ended", expect: "sign-in" },
-  { path: () => "/framework/export?version=1", as: "ended", expect: 404 },
-  { path: () => "/admin/people/export", as: "ended", expect: 404 },
-  { path: () => "/account", as: "anonymous", expect: "sign-in" },
-  { path: () => "/about", as: "anonymous", expect: "sign-in" },
-  { path: () => "/about", as: "ended", expect: "sign-in" },
-  { path: () => "/about", as: "engineer", expect: 200 },
-  { path: (id) => `/people/${id.engineer}`, as: "anonymous", expect: "sign-in" },
-  { path: (id) => `/people/${id.engineer}`, as: "engineer", expect: 200 },
-  { path: (id) => `/people/${id.engineerPeer}`, as: "engineer", expect: 404 },
-  { path: (id) => `/people/${id.manager}`, as: "engineer", expect: 404 },
-  { path: () => `/people/no-such-person`, as: "engineer", expect: 404 },
-  { path: (id) => `/people/${id.engineer}`, as: "manager", expect: 200 },
-  { path: (id) => `/people/${id.otherTeam}`, as: "manager", expect: 404 },
-  { path: (id) => `/people/${id.otherTeam}`, as: "admin", expect: 200 },
-  ...["/admin/people", "/admin/people/new", "/admin/people/import", "/admin/people/export", "/admin/org", "/admin/committee", "/admin/audit"].flatMap((adminPath) => [
-    { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
-    { path: () => adminPath, as: "manager" as const, expect: 404 as const },
-    { path: () => adminPath, as: "admin" as const, expect: 200 as const },
-  ]),
-  { path: (id) => `/admin/people/${id.engineer}`, as: "manager", expect: 404 },
-  { path: (id) => `/admin/people/${id.engineer}`, as: "admin", expect: 200 },
-  { path: () => "/stipend", as: "anonymous", expect: "sign-in" },
-  { path: () => "/stipend", as: "engineer", expect: 200 },
-  { path: () => "/stipend/new", as: "engineer", expect: 200 },
-  { path: (id) => `/stipend/claims/${id.engineerClaim}`, as: "engineer", expect: 200 },
-  { path: (id) => `/stipend/claims/${id.peerClaim}`, as: "engineer", expect: 404 },
-  { path: (id) => `/stipend/claims/${id.peerClaim}`, as: "manager", expect: 200 },
-  { path: (id) => `/stipend/claims/${id.otherTeamClaim}`, as: "manager", expect: 404 },
-  { path: (id) => `/stipend/claims/${id.otherTeamClaim}`, as: "admin", expect: 200 },
-  { path: () => `/stipend/claims/no-such-claim`, as: "admin", expect: 404 },
-  { path: (id) => `/stipend/receipts/${id.engineerReceipt}`, as: "engineer", expect: 200 },
-  { path: (id) => `/stipend/receipts/${id.engineerReceipt}`, as: "manager", expect: 200 },
-  { path: (id) => `/stipend/receipts/${id.peerReceipt}`, as: "engineer", expect: 404 },
-  { path: (id) => `/stipend/receipts/${id.otherTeamReceipt}`, as: "manager", expect: 404 },
-  { path: () => "/stipend/approvals", as: "manager", expect: 200 },
-  { path: () => "/stipend/team", as: "manager", expect: 200 },
-  { path: () => "/stipend/admin", as: "engineer", expect: 404 },
-  { path: () => "/stipend/admin", as: "manager", expect: 404 },
-  { path: () => "/stipend/admin", as: "admin", expect: 200 },
-  { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "manager", expect: 404 },
-  { path: () => `/stipend/admin/export?year=${new Date().getUTCFullYear()}`, as: "admin", expect: 200 },
-  { path: () => "/evidence", as: "anonymous", expect: "sign-in" },
-  ...(["engineer", "manager", "admin"] as const).flatMap((as) => [
-    { path: () => "/evidence", as, expect: 200 as const },
-    { path: () => "/evidence/new", as, expect: 200 as const },
-    { path: () => "/reviews", as, expect: 200 as const },
-  ]),
-  { path: (id) => `/evidence?person=${id.engineerPeer}`, as: "engineer", expect: 404 },
-  { path: (id) => `/evidence?person=${id.manager}`, as: "engineer", expect: 404 },
-  { path: (id) => `/evidence?person=${id.engineer}`, as: "manager", expect: 200 },
-  { path: (id) => `/evidence?person=${id.otherTeam}`, as: "manager", expect: 404 },
-  { path: (id) => `/evidence?person=${id.otherTeam}`, as: "admin", expect: 200 },
-  { path: (id) => `/evidence/${id.engineerEntry}`, as: "engineer", expect: 200 },
-  { path: (id) => `/evidence/${id.engineerEntry}`, as: "manager", expect: 200 },
-  { path: (id) => `/evidence/${id.engineerEntry}`, as: "admin", expect: 200 },
-  { path: () => "/evidence/no-such-entry", as: "engineer", expect: 404 },
-  { path: (id) => `/reviews/${id.engineerReview}`, as: "anonymous", expect: "sign-in" },
-  { path: (id) => `/reviews/${id.engineerReview}`, as: "engineer", expect: 200 },
-  { path: (id) => `/reviews/${id.engineerReview}`, as: "manager", expect: 200 },
-  { path: (id) => `/reviews/${id.engineerReview}`, as: "admin", expect: 200 },
-  { path: (id) => `/reviews/${id.peerReview}`, as: "engineer", expect: 404 },
-  { path: (id) => `/reviews/${id.managerReview}`, as: "engineer", expect: 404 },
-  { path: (id) => `/reviews/${id.otherTeamReview}`, as: "manager", expect: 404 },
-  { path: (id) => `/reviews/${id.otherTeamReview}`, as: "admin", expect: 200 },
-  { path: () => "/reviews/no-such-review", as: "admin", expect: 404 },
-  { path: (id) => `/reviews/${id.peerReview}`, as: "manager", expect: 200 },
-  ...["/reviews/team", "/reviews/calibration", "/reviews/calibration/export"].flatMap((teamPath) => [
-    { path: () => teamPath, as: "anonymous" as const, expect: "sign-in" as const },
-    { path: () => teamPath, as: "engineer" as const, expect: 404 as const },
-    { path: () => teamPath, as: "manager" as const, expect: 200 as const },
-    { path: () => teamPath, as: "admin" as const, expect: 200 as const },
-  ]),
-  { path: () => "/reviews/calibration?cycle=no-such-cycle", as: "manager", expect: 404 },
-  { path: (id) => `/reviews/history/${id.engineer}`, as: "engineer", expect: 200 },
-  { path: (id) => `/reviews/history/${id.engineerPeer}`, as: "engineer", expect: 404 },
-  { path: (id) => `/reviews/history/${id.manager}`, as: "engineer", expect: 404 },
-  { path: (id) => `/reviews/history/${id.engineer}`, as: "manager", expect: 200 },
-  { path: (id) => `/reviews/history/${id.otherTeam}`, as: "manager", expect: 404 },
-  { path: (id) => `/reviews/history/${id.otherTeam}`, as: "admin", expect: 200 },
-  // The framework editor: admins only, Morgan's demo draft is version 3.
-  ...["/admin/framework", "/admin/framework/import", "/admin/framework/3", "/admin/framework/3/matrix", "/admin/framework/3/levels", "/admin/framework/3/cells/ic2", "/admin/framework/3/publish"].flatMap((editorPath) => [
-    { path: () => editorPath, as: "anonymous" as const, expect: "sign-in" as const },
-    { path: () => editorPath, as: "engineer" as const, expect: 404 as const },
-    { path: () => editorPath, as: "manager" as const, expect: 404 as const },
-    { path: () => editorPath, as: "admin" as const, expect: 200 as const },
-  ]),
-  // A published version is frozen: it has no editor pages, even for admins.
-  { path: () => "/admin/framework/2", as: "admin", expect: 404 },
-  { path: () => "/admin/framework/2/publish", as: "admin", expect: 404 },
-  { path: () => "/admin/framework/3/cells/no-such-level", as: "admin", expect: 404 },
-  { path: () => "/framework/diff?from=1&to=2", as: "anonymous", expect: "sign-in" },
-  { path: () => "/framework/diff?from=1&to=2", as: "engineer", expect: 200 },
-  { path: () => "/framework/diff?from=2&to=3", as: "engineer", expect: 404 },
-  { path: () => "/framework/diff?from=2&to=3", as: "admin", expect: 404 },
-  { path: () => "/framework?version=3", as: "engineer", expect: 404 },
-  { path: () => "/framework?version=3", as: "admin", expect: 200 },
-  { path: () => "/framework/export?version=3", as: "engineer", expect: 404 },
-  { path: () => "/framework/export?version=3", as: "admin", expect: 200 },
-  { path: () => "/packets", as: "anonymous", expect: "sign-in" },
-  { path: (id) => `/packets/${id.engineerPacket}`, as: "anonymous", expect: "sign-in" },
-  { path: (id) => `/packets/${id.engineerPacket}`, as: "ended", expect: "sign-in" },
-  ...(["engineer", "manager", "admin"] as const).flatMap((as) => [
-    { path: () => "/packets", as, expect: 200 as const },
-    { path: () => "/packets/new", as, expect: 200 as const },
-    { path: (id: Record<string, string>) => `/packets/${id.engineerPacket}`, as, expect: 200 as const },
-  ]),
-  { path: (id) => `/packets/new?person=${id.engineerPeer}`, as: "engineer", expect: 404 },
-  { path: (id) => `/packets/new?person=${id.engineerPeer}`, as: "manager", expect: 200 },
-  { path: (id) => `/packets/new?person=${id.engineerPeer}`, as: "admin", expect: 404 },
-  { path: (id) => `/packets/${id.peerPacket}`, as: "engineer", expect: 404 },
-  { path: (id) => `/packets/${id.peerPacket}`, as: "manager", expect: 200 },
-  { path: (id) => `/packets/${id.otherTeamPacket}`, as: "manager", expect: 404 },
-  { path: (id) => `/packets/${id.otherTeamPacket}`, as: "admin", expect: 200 },
-  { path: () => "/packets/no-such-packet", as: "admin", expect: 404 },
-  { path: () => "/notifications", as: "anonymous", expect: "sign-in" },
-  { path: () => "/notifications", as: "ended", expect: "sign-in" },
-  ...(["engineer", "manager", "admin"] as const).map((as) => ({ path: () => "/notifications", as, expect: 200 as const })),
-  ...["/admin/cycles", "/admin/settings", "/admin/packets"].flatMap((adminPath) => [
-    { path: () => adminPath, as: "engineer" as const, expect: 404 as const },
-    { path: () => adminPath, as: "manager" as const, expect: 404 as const },
-    { path: () => adminPath, as: "admin" as const, expect: 200 as const },
-  ]),
-];
+function readIds(db: Db): Ids {
+  const person = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!;
+  const jordan = person(DEMO.engineer.email);
+  const cycle = db.select().from(reviewCycles).where(eq(reviewCycles.status, "open")).orderBy(asc(reviewCycles.openedAt)).get()!;
+  const review = db.select().from(reviews).where(and(eq(reviews.personId, jordan.id), eq(reviews.cycleId, cycle.id))).get()!;
+  const notes = db.select({ version: reviewPrivateNotes.version }).from(reviewPrivateNotes).where(eq(reviewPrivateNotes.reviewId, review.id)).get();
+  const claimIn = (status: "pending" | "approved") => db.select().from(stipendClaims).where(and(eq(stipendClaims.personId, jordan.id), eq(stipendClaims.status, status))).get()!;
+  const [pending, approved] = [claimIn("pending"), claimIn("approved")];
+  const entry = db.select().from(evidenceEntries).where(and(eq(evidenceEntries.personId, jordan.id), isNull(evidenceEntries.removedAt))).get()!;
+  return {
+    engineer: jordan.id,
+    engineerName: jordan.name,
+    engineerEmail: jordan.email,
+    engineerVersion: String(jordan.version),
+    engineerStart: jordan.startDate,
+    peer: person(DEMO.peer.email).id,
+    manager: person(DEMO.manager.email).id,
+    entry: entry.id,
+    entryTitle: entry.title,
+    entryVersion: String(entry.version),
+    cycle: cycle.id,
+    cycleVersion: String(cycle.version),
+    review: review.id,
+    selfVersion: String(review.selfVersion),
+    managerVersion: String(review.managerVersion),
+    notesVersion: String(notes?.version ?? 0),
+    claim: pending.id,
+    claimItem: pending.item,
+    claimVersion: String(pending.version),
+    receipt: pending.receiptId!,
+    approvedClaim: approved.id,
+    approvedClaimVersion: String(approved.version),
+    year: String(pending.year),
+    settingsVersion: String(db.select({ version: orgSettings.version }).from(orgSettings).get()?.version ?? 0),
+    retentionVersion: String(db.select({ version: stipendSettings.version }).from(stipendSettings).get()?.version ?? 0),
+    ...packetIds(db, jordan.id),
+    notification: db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.recipientId, jordan.id), isNull(notifications.readAt))).orderBy(desc(notifications.createdAt)).get()!.id,
+    emailPreferenceVersion: String(db.select({ version: notificationSettings.version }).from(notificationSettings).where(eq(notificationSettings.personId, jordan.id)).get()?.version ?? 0),
+    ...draftIds(db),
+    ...committeeIds(db, jordan.id),
+  };
+}
 
-test.describe("access control over HTTP", () => {
-  let ids: Record<string, string>;
+/* Endorsements and the committee in the demo (lib/test/access-table/committee.ts says who plays what). */
+function committeeIds(db: Db, jordanId: string): Ids {
+  const person = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!;
+  const packetOf = (personId: string) => db.select().from(packets).where(eq(packets.personId, personId)).orderBy(desc(packets.createdAt)).get()!;
+  const toJordan = db.select().from(endorsementRequests).where(and(eq(endorsementRequests.endorserId, jordanId), eq(endorsementRequests.status, "pending"))).get()!;
+  const jordansPacket = packetOf(jordanId);
+  const pendingOnJordans = db.select().from(endorsementRequests).where(and(eq(endorsementRequests.packetId, jordansPacket.id), eq(endorsementRequests.status, "pending"))).get()!;
+  const noor = person("noor@example.com");
+  return {
+    endorsementRequest: toJordan.id,
+    endorsementVersion: String(toJordan.version),
+    endorsementAuthor: person(DEMO.peer.email).name,
+    packetRequest: pendingOnJordans.id,
+    committeePacket: packetOf(noor.id).id,
+    committeePerson: noor.name,
+    committeePersonId: noor.id,
+    declinedPacket: packetOf(person("riley@example.com").id).id,
+  };
+}
+
+/* Jordan's demo packet (returned to him, so a draft) and the versions its forms send. */
+function packetIds(db: Db, personId: string): Ids {
+  const packet = db.select().from(packets).where(eq(packets.personId, personId)).orderBy(desc(packets.createdAt)).get()!;
+  const notes = db.select({ version: packetPrivateNotes.version }).from(packetPrivateNotes).where(eq(packetPrivateNotes.packetId, packet.id)).get();
+  return {
+    packet: packet.id,
+    packetTargetKey: packet.targetLevelKey,
+    packetTarget: levelLabelIn(db, packet.frameworkVersionId, packet.targetLevelKey),
+    packetCaseVersion: String(packet.caseVersion),
+    packetManagerVersion: String(packet.managerVersion),
+    packetNotesVersion: String(notes?.version ?? 0),
+    packetSettingsVersion: String(db.select({ version: packetSettings.version }).from(packetSettings).get()?.version ?? 0),
+  };
+}
+
+/* What a silent action (a bare <form action>, which answers nothing) would change if a refused call got through: read before and after the call. */
+const readAtOf = (db: Db, ids: Ids) => db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, ids.notification!)).get()!.readAt;
+const WATCH: Record<string, (db: Db, ids: Ids) => unknown> = {
+  "action app/(app)/notifications/actions.ts#openNotificationAction": readAtOf,
+  "action app/(app)/notifications/actions.ts#markNotificationReadAction": readAtOf,
+};
+
+test.describe("the access-control table over HTTP", () => {
+  let ids: Ids;
+  const sessions = new Map<AnyRole, APIRequestContext>();
+
+  test.beforeAll(async ({ db, playwright, baseURL }) => {
+    ids = readIds(db);
+    for (const role of [...ROLES, ...PACKET_ROLES]) {
+      const demo = SESSION[role];
+      if (role === "signedOut" || demo) sessions.set(role, await playwright.request.newContext({ baseURL, storageState: demo ? storageStateFor(demo) : SIGNED_OUT }));
+    }
+  });
+  test.afterAll(async () => {
+    for (const session of sessions.values()) await session.dispose();
+  });
+
+  /* Packet rows add endorser and committee columns: each needs a demo person to play it in SESSION before the row can run. */
+  function sessionOf(role: AnyRole) {
+    const session = sessions.get(role);
+    if (!session) throw new Error(`No session plays "${role}" over HTTP: give the role a demo person in SESSION`);
+    return session;
+  }
+
+  async function checkPage(row: AccessRow, role: AnyRole) {
+    const request = sessionOf(role);
+    const path = row.path!(ids);
+    const follow = row.follows && row.cells[role] === "allowed";
+    const response = row.method === "POST" ? await request.post(path, { form: {}, maxRedirects: 0 }) : await request.get(path, { maxRedirects: follow ? 5 : 0 });
+    const expected = row.cells[role];
+    const where = `${rowName(row)} as ${role}`;
+    if (expected === "sign-in") {
+      expect(response.status(), where).toBe(307);
+      expect(response.headers().location, where).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+    } else if (expected === "refused") {
+      expect(response.status(), where).toBe(404);
+    } else if (expected === "public") {
+      expect(response.status(), where).toBeLessThan(400);
+    } else {
+      expect(response.status(), where).toBe(200);
+      if (row.shows) expect(await response.text(), where).toContain(row.shows(ids));
+    }
+  }
+
+  async function checkAction(row: AccessRow, role: AnyRole, baseURL: string, db: Db) {
+    const expected = row.cells[role];
+    if (expected === "allowed") return; // proven by its DAL row: running it here would change the demo data other tests read
+    const where = `${rowName(row)} as ${role}`;
+    const watch = WATCH[row.entry];
+    if (row.silent && expected === "refused" && !watch) throw new Error(`${where}: a silent action answers nothing, so its refusal needs a WATCH entry that reads what it would change`);
+    const before = watch?.(db, ids);
+    const key = row.entry.replace(/^action /, "");
+    // Sign-in attempts each claim an address of their own, so the shared localhost address is never slowed.
+    const headers = { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` };
+    const response = await callAction(sessionOf(role), baseURL, key, row.input!(ids), { encoding: row.encoding, headers });
+    expect(response.status(), where).toBeLessThan(500);
+    if (watch) expect(watch(db, ids), `${where} changed what it must not`).toEqual(before);
+    const code = replyCode(await response.text());
+    if (row.silent) expect(code, where).not.toBe("ok");
+    else if (expected === "sign-in") expect(code, where).toBe("session-ended");
+    else if (expected === "refused") expect(["not-found", "refused"], `${where} answered ${code}`).toContain(code);
+    else expect(code, where).not.toBe("session-ended");
+  }
+
+  for (const row of ACCESS_TABLE) {
+    test(rowName(row), async ({ baseURL, db }) => {
+      for (const role of rolesOf(row)) {
+        if (row.entry.startsWith("action ")) await checkAction(row, role, baseURL!, db);
+        else await checkPage(row, role);
+      }
+    });
+  }
+
+  test("every server action in the build has a row", () => {
+    const rows = new Set(ACCESS_TABLE.map((r) => r.entry));
+    const built = builtActionKeys();
+    expect(built.length).toBeGreaterThan(25);
+    expect(built.filter((key) => !rows.has(`action ${key}`))).toEqual([]);
+  });
+});
+
+/* Beyond the roles: a session ended on the server, and records that do not exist. */
+test.describe("ended sessions and missing records", () => {
   let endedState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  let ids: Ids;
   test.beforeAll(async ({ db, browser, createPerson }) => {
+    ids = { packet: packetIds(db, db.select().from(people).where(eq(people.email, DEMO.engineer.email)).get()!.id).packet!, ...draftIds(db) };
     // An admin whose session is then ended by deactivation: the strongest cookie there is, made worthless.
     const person = await createPerson({ role: "admin", trackKey: "mgmt", levelKey: "m3" });
     const page = await pageAs(browser, person);
     endedState = await page.context().storageState();
     await page.context().close();
     db.update(people).set({ active: false }).where(eq(people.id, person.id)).run();
-    const idOf = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
-    ids = { engineer: idOf(DEMO.engineer.email), engineerPeer: idOf("alex@example.com"), manager: idOf(DEMO.manager.email), otherTeam: idOf("noor@example.com") };
-    // Demo stipend claims with an uploaded receipt: Jordan's, Alex's (Jordan's peer) and Noor's (outside Sam's org).
-    const claimOf = (personId: string) =>
-      db.select({ id: stipendClaims.id, receiptId: stipendClaims.receiptId }).from(stipendClaims).where(and(eq(stipendClaims.personId, personId), eq(stipendClaims.status, "pending"))).get()!;
-    const [engineerClaim, peerClaim, otherTeamClaim] = [claimOf(ids.engineer!), claimOf(ids.engineerPeer!), claimOf(ids.otherTeam!)];
-    Object.assign(ids, {
-      engineerClaim: engineerClaim.id,
-      engineerReceipt: engineerClaim.receiptId!,
-      peerClaim: peerClaim.id,
-      peerReceipt: peerClaim.receiptId!,
-      otherTeamClaim: otherTeamClaim.id,
-      otherTeamReceipt: otherTeamClaim.receiptId!,
-    });
-    // Demo evidence and reviews in the open cycle: Jordan's, Alex's (a peer), Sam's (Jordan's manager) and Noor's (outside Sam's org).
-    const openReviewOf = (personId: string) =>
-      db.select({ id: reviews.id }).from(reviews).innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId)).where(and(eq(reviews.personId, personId), eq(reviewCycles.status, "open"))).get()!.id;
-    Object.assign(ids, {
-      engineerEntry: db.select({ id: evidenceEntries.id }).from(evidenceEntries).where(eq(evidenceEntries.personId, ids.engineer!)).get()!.id,
-      engineerReview: openReviewOf(ids.engineer!),
-      peerReview: openReviewOf(ids.engineerPeer!),
-      managerReview: openReviewOf(ids.manager!),
-      otherTeamReview: openReviewOf(ids.otherTeam!),
-    });
-    // Demo packets: Jordan's (returned to him), Alex's (submitted to Sam) and Noor's (outside Sam's org).
-    const packetOf = (personId: string) => db.select({ id: packets.id }).from(packets).where(eq(packets.personId, personId)).get()!.id;
-    Object.assign(ids, { engineerPacket: packetOf(ids.engineer!), peerPacket: packetOf(ids.engineerPeer!), otherTeamPacket: packetOf(ids.otherTeam!) });
   });
 
-  for (const [i, row] of rows.entries()) {
-    test(`#${i + 1} ${row.as} -> ${row.expect}`, async ({ playwright, baseURL }) => {
-      const request = await playwright.request.newContext({
-        baseURL,
-        storageState: row.as === "anonymous" ? SIGNED_OUT : row.as === "ended" ? endedState : storageStateFor(row.as),
-        maxRedirects: 0,
-      });
-      const path = row.path(ids);
+  for (const [name, pathOf, expected] of [
+    ["/", () => "/", "sign-in"],
+    ["/account", () => "/account", "sign-in"],
+    ["/admin/people", () => "/admin/people", "sign-in"],
+    ["/notifications", () => "/notifications", "sign-in"],
+    ["Jordan's packet", (ids: Ids) => `/packets/${ids.packet}`, "sign-in"],
+    ["/framework/export?version=1", () => "/framework/export?version=1", 404],
+    ["/admin/people/export", () => "/admin/people/export", 404],
+    ["Jordan's packet as a PDF", (ids: Ids) => `/packets/${ids.packet}/pdf`, 404],
+    ["/account/export", () => "/account/export", 404],
+  ] as const) {
+    test(`an ended session gets ${name}: ${expected}`, async ({ playwright, baseURL }) => {
+      const path = pathOf(ids);
+      const request = await playwright.request.newContext({ baseURL, storageState: endedState, maxRedirects: 0 });
       const response = await request.get(path);
-      if (row.expect === "sign-in") {
+      if (expected === "sign-in") {
         expect(response.status()).toBe(307);
-        expect(response.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}${row.as === "ended" ? "&ended=deactivated" : ""}`);
-      } else {
-        expect(response.status(), path).toBe(row.expect);
-      }
+        expect(response.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}&ended=deactivated`);
+      } else expect(response.status()).toBe(expected);
       await request.dispose();
     });
   }
 
-  test("a refused page looks like a missing one to the person", async ({ browser }) => {
-    const page = await pageAs(browser, "engineer");
-    await page.goto(`/people/${ids.manager}`);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await expect(page.getByText(DEMO.manager.name)).toHaveCount(0);
-    await page.context().close();
-  });
+  const missing = ["/people/no-such-person", "/stipend/claims/no-such-claim", "/evidence/no-such-entry", "/reviews/no-such-review", "/reviews/calibration?cycle=no-such-cycle", "/stipend/receipts/no-such-receipt", "/packets/no-such-packet", "/packets/no-such-packet/print", "/packets/no-such-packet/pdf"];
+  for (const [name, pathOf] of [...missing.map((path) => [path, () => path] as const), ["a draft's level that does not exist", (ids: Ids) => `/admin/framework/${ids.draftNumber}/cells/no-such-level`] as const]) {
+    test(`a missing record is 404: ${name}`, async ({ playwright, baseURL }) => {
+      const request = await playwright.request.newContext({ baseURL, storageState: storageStateFor("admin"), maxRedirects: 0 });
+      expect((await request.get(pathOf(ids))).status()).toBe(404);
+      await request.dispose();
+    });
+  }
+});
+
+test("a refused page looks like a missing one to the person", async ({ browser, db }) => {
+  const manager = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO.manager.email)).get()!;
+  const page = await pageAs(browser, "engineer");
+  await page.goto(`/people/${manager.id}`);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByText(DEMO.manager.name)).toHaveCount(0);
+  await page.context().close();
 });
 
 test("a non-admin cannot set the receipt retention, even by replaying an admin's request", async ({ browser, db, playwright, baseURL }) => {

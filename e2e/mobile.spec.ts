@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims } from "@/db/schema";
+import { endorsementRequests, evidenceEntries, packets, people, reviewCycles, reviews, stipendClaims } from "@/db/schema";
 import { DEMO, expect, storageStateFor, test, type DemoRole } from "./support/fixtures";
 
 /*
@@ -73,6 +73,16 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "admin", path: () => "/packets" },
   { role: "admin", path: () => "/admin/packets" },
   { role: "admin", path: (id) => `/packets/${id.otherTeamPacket}` },
+  { role: "engineer", path: () => "/endorsements" },
+  { role: "engineer", path: (id) => `/endorsements/${id.engineerEndorsement}` },
+  { role: "manager", path: (id) => `/packets/${id.declinedPacket}` },
+  { role: "admin", path: () => "/committee" },
+  { role: "admin", path: (id) => `/committee/${id.otherTeamPacket}` },
+  { role: "admin", path: (id) => `/committee/${id.approvedPacket}` },
+  { role: "admin", path: (id) => `/packets/${id.approvedPacket}` },
+  { role: "engineer", path: (id) => `/packets/${id.engineerPacket}/print` },
+  { role: "manager", path: (id) => `/packets/${id.peerPacket}/print` },
+  { role: "admin", path: (id) => `/packets/${id.otherTeamPacket}/print` },
 ];
 
 let ids: Ids;
@@ -94,6 +104,10 @@ test.beforeAll(({ db }) => {
     engineerPacket: packetOf(engineer),
     peerPacket: packetOf(idOf("alex@example.com")),
     otherTeamPacket: packetOf(idOf("noor@example.com")),
+    // Riley's declined packet (Sam's report), Taylor's approved one, and the request Alex sent Jordan (pending).
+    declinedPacket: packetOf(idOf("riley@example.com")),
+    approvedPacket: packetOf(idOf("taylor@example.com")),
+    engineerEndorsement: db.select({ id: endorsementRequests.id }).from(endorsementRequests).where(eq(endorsementRequests.endorserId, engineer)).get()!.id,
   };
 });
 

@@ -127,7 +127,7 @@ test("draft, submit, return with feedback, revise, resubmit, rate, a named gap, 
   await expect(decide.getByTestId("readiness")).toContainText(`Ready: ${cells.length - 1} of ${cells.length} cells at Meets or above, 1 gap justified.`);
   await decide.getByLabel("Endorsement note (optional)").fill("A clear case.");
   await decide.getByRole("button", { name: "Endorse for the committee" }).click();
-  await expect(decide.getByText("Endorsed · ready for committee", { exact: true })).toBeVisible();
+  await expect(decide.getByText("Endorsed · with the committee", { exact: true })).toBeVisible();
   await expect(decide.getByTestId("timeline").getByRole("listitem")).toHaveCount(5);
   await expect(decide.getByTestId("timeline")).toContainText("Returned with feedback by " + manager.name);
   await expectNoSeriousViolations(decide);

@@ -6,13 +6,13 @@ import { NotFoundError } from "@/lib/errors";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
-import { auditLog, cells, committeeMembers, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
+import { auditLog, cells, committeeMembers, committeeVotes, endorsementRequests, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
 import { loadDefaultFramework } from "@/lib/dal/framework-install";
 import { getFrameworkStructure, insertFrameworkVersion } from "@/lib/dal/framework";
 import { exportFramework } from "@/lib/dal/framework-document";
-import { discardDraft, listFrameworkVersions, startDraft } from "@/lib/dal/framework-drafts";
-import { updateMatrixItem } from "@/lib/dal/framework-edit-matrix";
-import { addLevel, removeLevel } from "@/lib/dal/framework-edit-levels";
+import { discardDraft, listFrameworkVersions, startDraft, updateDraftDetails } from "@/lib/dal/framework-drafts";
+import { addMatrixItem, moveMatrixItem, removeMatrixItem, updateMatrixItem } from "@/lib/dal/framework-edit-matrix";
+import { addLevel, addTrack, moveLevel, removeLevel, removeTrack, updateLevel, updateTrack } from "@/lib/dal/framework-edit-levels";
 import { getDraftLevel, saveDraftCell } from "@/lib/dal/framework-cells";
 import { getPublishPreview, publishDraft } from "@/lib/dal/framework-publish";
 import { importFramework } from "@/lib/dal/framework-import";
@@ -21,10 +21,11 @@ import { listAudit } from "@/lib/dal/audit-log";
 import { listCommittee, setCommitteeMember } from "@/lib/dal/committee";
 import { changeLevel } from "@/lib/dal/level-changes";
 import { getOrgChartPeople } from "@/lib/dal/org-chart";
-import { getPersonForAdmin, listPeople, setActive } from "@/lib/dal/people-admin";
-import { exportPeopleRows, previewPeopleImport } from "@/lib/dal/people-csv";
-import { endAllSessionsOf } from "@/lib/dal/account";
-import { getPersonProfile, getViewerById } from "@/lib/dal/people";
+import { createPerson, getPersonForAdmin, listPeople, moveToManager, setActive, updatePerson } from "@/lib/dal/people-admin";
+import { exportPeopleRows, importPeople, previewPeopleImport } from "@/lib/dal/people-csv";
+import { endAllSessionsOf, endOtherSessions } from "@/lib/dal/account";
+import { changePassword, getPersonProfile, getViewerById } from "@/lib/dal/people";
+import { verifyPassword } from "@/lib/security/password";
 import { checkSession, createSession, listOpenSessions } from "@/lib/dal/sessions";
 import { listTeamClaims } from "@/lib/dal/stipend-approvals";
 import { getClaim, getStipendYear, transitionClaim } from "@/lib/dal/stipend-claims";
@@ -42,9 +43,12 @@ import { getOutboxStatus } from "@/lib/dal/email-outbox";
 import { getEmailPreference, saveEmailPreference } from "@/lib/dal/notification-settings";
 import { listNotifications, markAllNotificationsRead, markNotificationRead, notify } from "@/lib/dal/notifications";
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
-import { fileClaim, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
+import { fileClaim, personInput, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
 import { buildOrg, newViewer, type Actor, type Org } from "@/lib/test/org";
+import { ACCESS_TABLE, tableFigures } from "@/lib/test/access-table";
+import { tableProblems } from "@/lib/test/access-coverage";
+import { appSurface } from "@/lib/test/app-surface";
 import { packetIn, packetRow, rateAll, type PacketState } from "@/lib/test/packets";
 import { getPacket, listPackets } from "@/lib/dal/packets";
 import { getStartOptions, startPacket } from "@/lib/dal/packet-start";
@@ -52,6 +56,15 @@ import { savePacketCase, submitPacket, withdrawPacket } from "@/lib/dal/packet-c
 import { endorsePacket, returnPacket, savePacketReview } from "@/lib/dal/packet-review";
 import { getPacketNotes, savePacketNotes } from "@/lib/dal/packet-notes";
 import { getPacketSettings, savePacketSettings } from "@/lib/dal/packet-settings";
+import { answerEndorsementRequest, declineEndorsementRequest, getEndorsementRequest, listMyEndorsementRequests } from "@/lib/dal/endorsement-answers";
+import { cancelEndorsementRequest, endorsementCandidates, requestEndorsements } from "@/lib/dal/endorsements";
+import { getCommitteePacket, listCommitteePackets } from "@/lib/dal/committee-packets";
+import { recordVote } from "@/lib/dal/committee-votes";
+import { decidePacket } from "@/lib/dal/packet-decision";
+import { reopenPacket } from "@/lib/dal/packet-reopen";
+import { orgToday } from "@/lib/dal/org-settings";
+import { getPacketDocument } from "@/lib/dal/packet-document";
+import { exportMyData } from "@/lib/dal/data-export";
 
 /*
  * The access-control table, checked below the browser: each row calls a DAL
@@ -200,6 +213,46 @@ const adminOnly: { what: string; action: Action }[] = [
     ),
   },
   {
+    what: "add a person",
+    action: action(
+      (org, a) => {
+        const email = `added.${crypto.randomUUID().slice(0, 8)}@test.example`;
+        return { email, result: createPerson(org.as[a], { ...personInput({ name: "Added Person", email, managerId: org.people.manager.id }), trackKey: "ic", levelKey: "ic1" }) };
+      },
+      ({ email, result }) => {
+        expect(result).toMatchObject({ ok: true });
+        expect(db().select().from(people).where(eq(people.email, email)).get()).toMatchObject({ name: "Added Person", levelKey: "ic1" });
+      },
+    ),
+  },
+  {
+    what: "edit a person",
+    action: action(
+      onFreshPerson((viewer, personId) => updatePerson(viewer, personId, personRow(personId).version, personInput({ ...personRow(personId), name: "Edited Name" }))),
+      succeededAnd((person) => expect(personRow(person.id).name).toBe("Edited Name")),
+    ),
+  },
+  {
+    what: "move a person to another manager",
+    action: action(
+      (org, a) => onFreshPerson((viewer, personId) => moveToManager(viewer, personId, org.people.otherManager.id))(org, a),
+      succeededAnd((person) => expect(personRow(person.id).managerId).not.toBeNull()),
+    ),
+  },
+  {
+    what: "import people from CSV",
+    action: action(
+      (org, a) => {
+        const email = `imported.${crypto.randomUUID().slice(0, 8)}@test.example`;
+        return { email, result: importPeople(org.as[a], `${IMPORT_HEADER}\nImported Person,${email},engineer,ic,ic1,${org.people.manager.email},T,2026-01-05`) };
+      },
+      ({ email, result }) => {
+        expect(result).toEqual({ ok: true, imported: 1 });
+        expect(db().select().from(people).where(eq(people.email, email)).get()).toMatchObject({ name: "Imported Person" });
+      },
+    ),
+  },
+  {
     what: "list the committee",
     action: action(
       (org, a) => listCommittee(org.as[a]),
@@ -267,6 +320,9 @@ const draftCell = (number: number) => {
   return db().select().from(cells).where(and(eq(cells.versionId, id), eq(cells.levelKey, "ic2"), eq(cells.competencyKey, "values"), eq(cells.themeKey, "influence"))).get()!;
 };
 const succeeded = (result: { ok: boolean }) => expect(result).toMatchObject({ ok: true });
+const draftStructure = () => getFrameworkStructure(org.as.admin, draftNumber)!;
+const keyOfNamed = (items: { key: string; name: string }[], name: string) => items.find((i) => i.name === name)?.key ?? "not-added";
+const [ADDED_COMPETENCY, ADDED_TRACK] = ["Access control", "Access-control track"];
 const frameworkEditor: { what: string; action: Action }[] = [
   {
     what: "list framework versions in the editor",
@@ -293,6 +349,16 @@ const frameworkEditor: { what: string; action: Action }[] = [
     ),
   },
   {
+    what: "describe a draft",
+    action: action(
+      (org, a) => updateDraftDetails(org.as[a], draftNumber, draftRevision(), { name: DRAFT_NAME, description: "Described by access control", notes: "What changed, for the access-control row" }),
+      (result) => {
+        succeeded(result);
+        expect(db().select({ description: frameworkVersions.description, notes: frameworkVersions.notes }).from(frameworkVersions).where(eq(frameworkVersions.number, draftNumber)).get()).toEqual({ description: "Described by access control", notes: "What changed, for the access-control row" });
+      },
+    ),
+  },
+  {
     what: "rename a theme in a draft",
     action: action(
       (org, a) => updateMatrixItem(org.as[a], draftNumber, draftRevision(), "theme", "influence", { name: "Reach", summary: "Who a person works with." }),
@@ -303,12 +369,92 @@ const frameworkEditor: { what: string; action: Action }[] = [
     ),
   },
   {
+    what: "add a competency to a draft",
+    action: action(
+      (org, a) => addMatrixItem(org.as[a], draftNumber, draftRevision(), "competency", { name: ADDED_COMPETENCY, summary: "" }),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().competencies.map((c) => c.name)).toContain(ADDED_COMPETENCY);
+      },
+    ),
+  },
+  {
+    what: "move a theme in a draft",
+    action: action(
+      (org, a) => moveMatrixItem(org.as[a], draftNumber, draftRevision(), "theme", draftStructure().themes[0]!.key, "down"),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().themes.map((t) => t.key).slice(0, 2)).toEqual(["influence", "complexity"]);
+      },
+    ),
+  },
+  {
+    what: "remove a competency from a draft",
+    action: action(
+      (org, a) => removeMatrixItem(org.as[a], draftNumber, draftRevision(), "competency", keyOfNamed(draftStructure().competencies, ADDED_COMPETENCY)),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().competencies.map((c) => c.name)).not.toContain(ADDED_COMPETENCY);
+      },
+    ),
+  },
+  {
+    what: "add a track to a draft",
+    action: action(
+      (org, a) => addTrack(org.as[a], draftNumber, draftRevision(), { name: ADDED_TRACK, summary: "" }),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().tracks.map((t) => t.name)).toContain(ADDED_TRACK);
+      },
+    ),
+  },
+  {
+    what: "describe a track in a draft",
+    action: action(
+      (org, a) => updateTrack(org.as[a], draftNumber, draftRevision(), keyOfNamed(draftStructure().tracks, ADDED_TRACK), { name: ADDED_TRACK, summary: "Described by access control" }),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().tracks.find((t) => t.name === ADDED_TRACK)?.summary).toBe("Described by access control");
+      },
+    ),
+  },
+  {
+    what: "remove a track from a draft",
+    action: action(
+      (org, a) => removeTrack(org.as[a], draftNumber, draftRevision(), keyOfNamed(draftStructure().tracks, ADDED_TRACK)),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().tracks.map((t) => t.name)).not.toContain(ADDED_TRACK);
+      },
+    ),
+  },
+  {
     what: "add a level to a draft",
     action: action(
       (org, a) => addLevel(org.as[a], draftNumber, draftRevision(), "ic", { code: "IC7", name: "Distinguished Engineer", summary: "" }),
       (result) => {
         succeeded(result);
         expect(getFrameworkStructure(org.as.admin, draftNumber)!.levels.map((l) => l.code)).toContain("IC7");
+      },
+    ),
+  },
+  {
+    what: "edit a level in a draft",
+    action: action(
+      (org, a) => updateLevel(org.as[a], draftNumber, draftRevision(), "ic7", { code: "IC7", name: "Distinguished", summary: "Edited by access control", equivalentLevelKey: null }),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().levels.find((l) => l.key === "ic7")).toMatchObject({ name: "Distinguished", summary: "Edited by access control" });
+      },
+    ),
+  },
+  {
+    what: "move a level in a draft",
+    action: action(
+      (org, a) => moveLevel(org.as[a], draftNumber, draftRevision(), "ic7", "up"),
+      (result) => {
+        succeeded(result);
+        expect(draftStructure().tracks.find((t) => t.key === "ic")!.levels.map((l) => l.key).slice(-2)).toEqual(["ic7", "ic6"]);
       },
     ),
   },
@@ -874,6 +1020,52 @@ rows.push(
   { what: "see another manager's report's rating history", as: "otherManager", expect: "refused", action: historyOf("engineer") },
 );
 
+/* ---------- What everyone does for themselves ---------- */
+
+const EVERY_ACTOR = ["engineer", "peer", "manager", "director", "otherManager", "admin"] as const;
+const changeOwnPassword = action(
+  async (org, a) => {
+    const [kept, other] = [createSession(org.people[a].id, "credentials"), createSession(org.people[a].id, "credentials")];
+    return { kept, other, result: await changePassword(org.as[a], kept, "", `new passphrase for ${a} 1`) };
+  },
+  async ({ kept, other, result }, org, a) => {
+    expect(result).toEqual({ ok: true });
+    await expect(verifyPassword(`new passphrase for ${a} 1`, personRow(org.people[a].id).passwordHash)).resolves.toBe(true);
+    expect(checkSession(kept).valid).toBe(true);
+    expect(checkSession(other)).toMatchObject({ valid: false, reason: "password-changed" });
+  },
+);
+const endOwnOtherSessions = action(
+  (org, a) => {
+    const [kept, other] = [createSession(org.people[a].id, "credentials"), createSession(org.people[a].id, "credentials")];
+    endOtherSessions(org.as[a], kept);
+    return { kept, other };
+  },
+  ({ kept, other }) => {
+    expect(checkSession(kept).valid).toBe(true);
+    expect(checkSession(other)).toEqual({ valid: false, reason: "ended-by-owner" });
+  },
+);
+const fileOwnClaim = action(
+  (org, a) => fileClaim(org.as[a], { item: `Own claim of ${a}`, amountPaidMinor: 100 }, TEST_TODAY),
+  (id, org, a) => expect(db().select().from(stipendClaims).where(eq(stipendClaims.id, id)).get()).toMatchObject({ personId: org.people[a].id, item: `Own claim of ${a}`, status: "pending" }),
+);
+const logOwnEvidence = action(
+  (org, a) => createEvidence(org.as[a], { title: `Own win of ${a}`, occurredOn: "2026-01-15", description: "", links: [], cells: [{ competencyKey: "values", themeKey: "complexity" }] }),
+  (result, org, a) => {
+    expect(result.ok).toBe(true);
+    expect(entryRow((result as { value: string }).value)).toMatchObject({ personId: org.people[a].id, title: `Own win of ${a}` });
+  },
+);
+rows.push(
+  ...EVERY_ACTOR.flatMap((as) => [
+    { what: "change own password", as, expect: "allowed" as const, action: changeOwnPassword },
+    { what: "end own other sessions", as, expect: "allowed" as const, action: endOwnOtherSessions },
+    { what: "file own claim", as, expect: "allowed" as const, action: fileOwnClaim },
+    { what: "log own evidence", as, expect: "allowed" as const, action: logOwnEvidence },
+  ]),
+);
+
 /* ---------- Promotion packets ---------- */
 
 /*
@@ -992,6 +1184,17 @@ const packetSettingsAs = action(
     expect(saved).toEqual({ ok: true, value: ++packetSettingsVersion });
   },
 );
+/* The packet as a document (print view, PDF): read like the packet page, every cell in it, audited the same way with how it was read. */
+const packetDocumentAs = (via: "print" | "pdf") =>
+  action(
+    onPacket("submitted", (viewer, { id }) => getPacketDocument(viewer, id, via)),
+    ({ id, author, result }, org, a) => {
+      expect(result.personName).toBe(author.name);
+      expect(result.document.sections.map((s) => s.title)).toEqual(expect.arrayContaining(["Summary", "Values · Complexity", "Leadership · Multiplier effect", "Timeline"]));
+      const reads = db().select().from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.action, "packet.read"))).all();
+      expect(reads.map((r) => [r.actorId, r.summary.endsWith(via === "pdf" ? "(PDF)" : "(print view)")])).toEqual(a === "engineer" ? [] : [[org.as[a].id, true]]);
+    },
+  );
 /* A draft needs its case written before it can be submitted. */
 function writeWholeCase(fresh: { author: Viewer; id: string }) {
   savePacketCase(fresh.author, fresh.id, packetRow(fresh.id).caseVersion, { summary: "S", cells: ALL_CELLS.map((cell) => ({ cell, text: "Case", citations: [] })) });
@@ -1001,6 +1204,10 @@ const others = (except: Actor[]) => (["engineer", "manager", "director", "admin"
 rows.push(
   ...(["engineer", "manager", "director", "admin"] as const).map((as) => ({ what: "read a packet (read audited for all but its author)", as, expect: "allowed" as const, action: readPacket })),
   ...(["otherManager", "peer"] as const).map((as) => ({ what: "read a packet", as, expect: "refused" as const, action: readPacket })),
+  ...(["print", "pdf"] as const).flatMap((via) => [
+    ...(["engineer", "manager", "director", "admin"] as const).map((as) => ({ what: `read a packet as a document (${via}; audited for all but its author)`, as, expect: "allowed" as const, action: packetDocumentAs(via) })),
+    ...(["otherManager", "peer"] as const).map((as) => ({ what: `read a packet as a document (${via})`, as, expect: "refused" as const, action: packetDocumentAs(via) })),
+  ]),
   ...others([]).map((as) => ({ what: "list packets (only those they may read)", as, expect: "allowed" as const, action: listPacketsAs })),
   ...(["engineer", "manager"] as const).map((as) => ({ what: "start a packet (for themselves, or a direct report)", as, expect: "allowed" as const, action: startPacketFor })),
   ...others(["engineer", "manager"]).map((as) => ({ what: "start a packet for someone else's report", as, expect: "refused" as const, action: startPacketFor })),
@@ -1026,6 +1233,155 @@ rows.push(
   ...others(["manager"]).map((as) => ({ what: "write private notes on a packet", as, expect: "refused" as const, action: writePacketNotes })),
   { what: "read and set the readiness rule", as: "admin", expect: "allowed", action: packetSettingsAs },
   ...others(["admin"]).map((as) => ({ what: "read and set the readiness rule", as, expect: "refused" as const, action: packetSettingsAs })),
+);
+
+/* ---------- Endorsements and the committee ---------- */
+
+/*
+ * On a fresh packet of a new direct report of the manager: "engineer" is its
+ * author, the outsider the colleague asked to endorse it, the peer a
+ * colleague not asked (and a committee member, not recused), the director a
+ * committee member recused from it (it is in their org), the admin records
+ * the committee's decision.
+ */
+const CELLS_ASKED = ["values.complexity", "technical.influence"];
+const askOutsider = (fresh: { author: Viewer; id: string }, org: Org) => {
+  mustSucceed(requestEndorsements(fresh.author, fresh.id, { endorserIds: [org.people.outsider.id], cells: CELLS_ASKED, message: "Row" }));
+  return db().select({ id: endorsementRequests.id }).from(endorsementRequests).where(and(eq(endorsementRequests.packetId, fresh.id), eq(endorsementRequests.endorserId, org.people.outsider.id))).get()!.id;
+};
+const onRequest = <R>(call: (viewer: Viewer, fresh: { author: Viewer; id: string; requestId: string }) => R) => (org: Org, a: Actor) => {
+  const fresh = freshPacket(org, "submitted");
+  const requestId = askOutsider(fresh, org);
+  return { ...fresh, requestId, result: call(actorFor(org, a, fresh.author), { ...fresh, requestId }) };
+};
+const requestStatus = (id: string) => db().select({ status: endorsementRequests.status }).from(endorsementRequests).where(eq(endorsementRequests.id, id)).get()!.status;
+
+const listCandidates = action(
+  onPacket("draft", (viewer, { id }) => endorsementCandidates(viewer, id)),
+  ({ result, author }, org) => {
+    expect(result.map((c) => c.id)).toContain(org.people.outsider.id);
+    expect(result.map((c) => c.id)).not.toContain(author.id);
+  },
+);
+const askForEndorsement = action(
+  (o: Org, a: Actor) => {
+    const fresh = freshPacket(o, "draft");
+    return { ...fresh, result: requestEndorsements(actorFor(o, a, fresh.author), fresh.id, { endorserIds: [o.people.outsider.id], cells: CELLS_ASKED, message: "" }) };
+  },
+  ({ id, result }) => {
+    expect(result).toEqual({ ok: true, value: 1 });
+    expect(db().select({ status: endorsementRequests.status }).from(endorsementRequests).where(eq(endorsementRequests.packetId, id)).all()).toEqual([{ status: "pending" }]);
+  },
+);
+const cancelRequest = action(
+  onRequest((viewer, { requestId }) => cancelEndorsementRequest(viewer, requestId)),
+  ({ requestId, result }) => {
+    done(result);
+    expect(requestStatus(requestId)).toBe("cancelled");
+  },
+);
+const readRequest = action(
+  onRequest((viewer, { requestId }) => getEndorsementRequest(viewer, requestId)),
+  ({ id, result }, org) => {
+    expect(result.cells.map((c) => c.id)).toEqual(CELLS_ASKED);
+    expect(JSON.stringify(result)).not.toMatch(/Seen in|managerRating|readiness/);
+    expect(db().select({ actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.action, "packet.read"))).all()).toContainEqual({ actorId: org.people.outsider.id });
+  },
+);
+const answerRequest = action(
+  onRequest((viewer, { requestId }) => answerEndorsementRequest(viewer, requestId, 1, CELLS_ASKED.map((cell, i) => ({ cell, stance: i === 0 ? "endorse" : "question", comment: "Row comment" })))),
+  ({ requestId, result }) => {
+    expect(result).toMatchObject({ ok: true, version: 2 });
+    expect(requestStatus(requestId)).toBe("answered");
+  },
+);
+const declineRequest = action(
+  onRequest((viewer, { requestId }) => declineEndorsementRequest(viewer, requestId, "Not my area")),
+  ({ requestId, result }) => {
+    done(result);
+    expect(requestStatus(requestId)).toBe("declined");
+  },
+);
+const listOwnRequests = action(
+  onRequest((viewer) => listMyEndorsementRequests(viewer)),
+  ({ requestId, result }, _org, a) => {
+    if (a === "outsider") expect(result.map((r) => r.id)).toContain(requestId);
+    else expect(result.map((r) => r.id)).not.toContain(requestId);
+  },
+);
+const endorserReadsPacket = action(
+  onRequest((viewer, { id }) => getPacket(viewer, id)),
+  ({ id, result }) => expect(result.packet.id).toBe(id),
+);
+
+const listCommitteeAs = action(
+  onPacket("endorsed", (viewer) => listCommitteePackets(viewer)),
+  ({ id, result }, _org, a) => {
+    const row = result.inCommittee.find((p) => p.id === id)!;
+    expect(row).toMatchObject(a === "director" ? { open: false, recusal: "Recused: someone in your org" } : { open: true, recusal: null });
+  },
+);
+const openCommitteePacket = action(
+  onPacket("endorsed", (viewer, { id }) => getCommitteePacket(viewer, id)),
+  ({ id, result }, org, a) => {
+    expect(result.packet).toMatchObject({ id, status: "endorsed" });
+    expect(db().select({ actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.action, "packet.read"))).all()).toEqual([{ actorId: org.people[a].id }]);
+  },
+);
+const voteOn = action(
+  onPacket("endorsed", (viewer, { id }) => recordVote(viewer, id, "approve", "Row vote")),
+  ({ id, result }, org, a) => {
+    done(result);
+    expect(db().select({ vote: committeeVotes.vote }).from(committeeVotes).where(and(eq(committeeVotes.packetId, id), eq(committeeVotes.memberId, org.people[a].id))).get()).toEqual({ vote: "approve" });
+  },
+);
+const decide = action(
+  onPacket("endorsed", (viewer, { id }) => decidePacket(viewer, id, { outcome: "approved", reasons: "Row reasons", effectiveDate: orgToday(), missing: {} })),
+  ({ id, author, result }) => {
+    done(result);
+    statusIs(id, "approved");
+    expect(personRow(author.id).levelKey).toBe("ic3");
+  },
+);
+const reopen = action(
+  (org: Org, a: Actor) => {
+    const fresh = freshPacket(org, "endorsed");
+    mustSucceed(decidePacket(org.as.admin, fresh.id, { outcome: "declined", reasons: "Row", effectiveDate: null, missing: { "values.complexity": "More" } }));
+    return { ...fresh, result: reopenPacket(actorFor(org, a, fresh.author), fresh.id) };
+  },
+  ({ id, result }) => {
+    const reopened = (result as { ok: true; value: string }).value;
+    expect(packetRow(reopened)).toMatchObject({ status: "draft", reopenedFromId: id });
+  },
+);
+
+const PACKET_PEOPLE = ["engineer", "manager", "director", "admin", "peer", "outsider", "otherManager"] as const;
+const except = (...allowed: Actor[]) => PACKET_PEOPLE.filter((x) => !allowed.includes(x));
+rows.push(
+  { what: "list colleagues to ask for endorsements (the author)", as: "engineer", expect: "allowed", action: listCandidates },
+  ...except("engineer").map((as) => ({ what: "list colleagues to ask for endorsements on someone else's packet", as, expect: "refused" as const, action: listCandidates })),
+  { what: "ask a colleague to endorse their packet", as: "engineer", expect: "allowed", action: askForEndorsement },
+  ...except("engineer").map((as) => ({ what: "ask for endorsements on someone else's packet", as, expect: "refused" as const, action: askForEndorsement })),
+  { what: "cancel their own pending endorsement request", as: "engineer", expect: "allowed", action: cancelRequest },
+  ...except("engineer").map((as) => ({ what: "cancel an endorsement request (endorser included)", as, expect: "refused" as const, action: cancelRequest })),
+  { what: "read an endorsement request asked of them (only the asked claims; audited)", as: "outsider", expect: "allowed", action: readRequest },
+  ...except("outsider").map((as) => ({ what: "read an endorsement request asked of someone else", as, expect: "refused" as const, action: readRequest })),
+  { what: "answer an endorsement request asked of them", as: "outsider", expect: "allowed", action: answerRequest },
+  ...except("outsider").map((as) => ({ what: "answer an endorsement request asked of someone else", as, expect: "refused" as const, action: answerRequest })),
+  { what: "decline an endorsement request asked of them", as: "outsider", expect: "allowed", action: declineRequest },
+  ...except("outsider").map((as) => ({ what: "decline an endorsement request asked of someone else", as, expect: "refused" as const, action: declineRequest })),
+  ...PACKET_PEOPLE.map((as) => ({ what: "list endorsement requests asked of them (and only those)", as, expect: "allowed" as const, action: listOwnRequests })),
+  { what: "read the packet itself as its endorser", as: "outsider", expect: "refused", action: endorserReadsPacket },
+  ...(["peer", "director", "admin"] as const).map((as) => ({ what: "list the committee's packets (a recused member sees theirs as recused)", as, expect: "allowed" as const, action: listCommitteeAs })),
+  ...(["engineer", "manager", "outsider", "otherManager"] as const).map((as) => ({ what: "list the committee's packets, not on the committee", as, expect: "refused" as const, action: listCommitteeAs })),
+  ...(["peer", "admin"] as const).map((as) => ({ what: "open a packet in the committee's view (audited)", as, expect: "allowed" as const, action: openCommitteePacket })),
+  ...(["engineer", "manager", "director", "outsider", "otherManager"] as const).map((as) => ({ what: "open a packet in the committee's view (author, manager, recused member, others)", as, expect: "refused" as const, action: openCommitteePacket })),
+  { what: "vote on a packet in committee, as a member not recused", as: "peer", expect: "allowed", action: voteOn },
+  ...except("peer").map((as) => ({ what: "vote on a packet in committee (recused member, admin, others)", as, expect: "refused" as const, action: voteOn })),
+  { what: "record the committee's decision", as: "admin", expect: "allowed", action: decide },
+  ...except("admin").map((as) => ({ what: "record the committee's decision", as, expect: "refused" as const, action: decide })),
+  ...(["engineer", "manager"] as const).map((as) => ({ what: "reopen a declined packet (author or direct manager)", as, expect: "allowed" as const, action: reopen })),
+  ...except("engineer", "manager").map((as) => ({ what: "reopen someone else's declined packet", as, expect: "refused" as const, action: reopen })),
 );
 
 /* ---------- Notifications ---------- */
@@ -1088,6 +1444,23 @@ const outboxStatus = action(
   (status) => expect(status).toMatchObject({ counts: expect.any(Object), failed: expect.any(Array) }),
 );
 
+/* ---------- Data export ---------- */
+
+/*
+ * "Download my data" takes no person: whoever asks gets their own, so there
+ * is no one to refuse. The proof is that the file is the asker's and names
+ * nobody else's records (the engineer's claim is in the engineer's file only).
+ */
+const exportOwnData = action(
+  (org, a) => exportMyData(org.as[a]),
+  (data, org, a) => {
+    expect(data.person).toMatchObject({ id: org.people[a].id, email: org.people[a].email });
+    const file = JSON.stringify(data);
+    expect(file.includes("Team view engineer")).toBe(a === "engineer");
+    expect(file.includes("Team view outsider")).toBe(a === "outsider");
+  },
+);
+
 const EVERYONE = ["admin", "director", "manager", "engineer", "peer", "otherManager", "outsider"] as const;
 rows.push(
   ...EVERYONE.flatMap((as) => [
@@ -1095,6 +1468,7 @@ rows.push(
     { what: "mark own notification read", as, expect: "allowed" as const, action: markOwnRead },
     { what: "mark all own notifications read, nobody else's", as, expect: "allowed" as const, action: markAllOnlyOwn },
     { what: "choose own email setting", as, expect: "allowed" as const, action: saveOwnEmailSetting },
+    { what: "download own data (and only their own)", as, expect: "allowed" as const, action: exportOwnData },
   ]),
   { what: "mark the engineer's notification read", as: "engineer", expect: "allowed", action: markEngineersRead },
   ...EVERYONE.filter((as) => as !== "engineer").map((as) => ({ what: "mark the engineer's notification read", as, expect: "refused" as const, action: markEngineersRead })),
@@ -1116,7 +1490,8 @@ describe("access control", () => {
   beforeAll(async () => {
     org = buildOrg();
     for (const who of ["engineer", "outsider"] as const) await fileClaim(org.as[who], { purchaseDate: `${TEST_YEAR}-01-10`, item: `Team view ${who}` }, TEST_TODAY);
-    db().insert(committeeMembers).values({ personId: org.people.peer.id, addedById: org.people.admin.id }).run();
+    // The peer is on the committee (not recused from their peers' packets); so is the director, recused from everyone below them.
+    for (const who of ["peer", "director"] as const) db().insert(committeeMembers).values({ personId: org.people[who].id, addedById: org.people.admin.id }).run();
     db().insert(stipendSettings).values({ id: 1, rejectedReceiptRetentionDays: 120, version: 1, updatedById: org.people.admin.id }).run();
     const cycle = mustSucceed(openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" }, "2026-01-01")) as { value: { id: string } };
     reviewCycleId = cycle.value.id;
@@ -1146,4 +1521,40 @@ describe("access control", () => {
   });
 });
 
-export type AccessRow = Row;
+/*
+ * The table over the whole app: every page, route handler and server action
+ * (read from the source) has a row for every role, and every allowed action
+ * cell is proven by an allowed row above. e2e/access-control.spec.ts runs the
+ * table's cells over HTTP.
+ */
+describe("the access-control table", () => {
+  const surface = appSurface();
+
+  it("covers every page, route handler and server action, for every role, with proofs", () => {
+    expect(surface.filter((e) => e.kind === "page").length).toBeGreaterThan(25);
+    expect(surface.filter((e) => e.kind === "action").length).toBeGreaterThan(25);
+    expect(tableProblems(surface, ACCESS_TABLE, rows)).toEqual([]);
+  });
+
+  it("fails for an entry without a row, a missing role or a proof that does not exist", () => {
+    const [first, ...rest] = ACCESS_TABLE;
+    const withoutRole = { ...first!, cells: { ...first!.cells, director: undefined as never } };
+    const unproven = ACCESS_TABLE.find((r) => r.entry.startsWith("action ") && r.proofs && Object.keys(r.proofs).length)!;
+    const problems = tableProblems(
+      [...surface, { kind: "page", key: "page /brand-new", file: "app/(app)/brand-new/page.tsx" }, { kind: "inline-action", key: "inline action app/x.tsx:3", file: "app/x.tsx" }],
+      [withoutRole, ...rest.filter((r) => r !== unproven), { ...unproven, proofs: { ...unproven.proofs, engineer: { what: "no such row" }, manager: { what: "no such row" }, admin: { what: "no such row" } } }],
+      rows,
+    );
+    expect(problems.join("\n")).toMatch(/page \/brand-new has no row/);
+    expect(problems.join("\n")).toMatch(/inline action app\/x.tsx:3: move it/);
+    expect(problems.join("\n")).toMatch(/no cell for director/);
+    expect(problems.join("\n")).toMatch(/"no such row" as \w+, does not exist/);
+  });
+
+  it("has figures for SECURITY.md", () => {
+    const figures = tableFigures();
+    console.info(`access-control table: ${figures.rows} rows, ${figures.cells} cells (${figures.allowed} allowed, ${figures.refused} refused, ${figures.signIn} sign-in, ${figures.public} public); ${rows.length} DAL rows (${rows.filter((r) => r.expect === "allowed").length} allowed, ${rows.filter((r) => r.expect === "refused").length} refused)`);
+    expect(figures.cells).toBe(figures.allowed + figures.refused + figures.signIn + figures.public);
+    expect(figures.refused).toBeGreaterThan(100);
+  });
+});

@@ -14,3 +14,14 @@ export function formatDateTime(value: Date | null | undefined): string {
 }
 
 export const ROLE_LABELS = { engineer: "Engineer", manager: "Manager", admin: "Admin" } as const;
+
+/* A person's name as part of a file name: lower case, words joined by "-", letters of any script kept. */
+export function fileNamePart(name: string): string {
+  return (
+    name
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || "person"
+  );
+}

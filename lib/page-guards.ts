@@ -54,6 +54,23 @@ export async function routeAs(run: (viewer: Viewer) => Response | Promise<Respon
   }
 }
 
+/*
+ * A file to save rather than show. The name is given twice (RFC 6266): an
+ * ASCII one every browser reads, and the exact UTF-8 one for those that can,
+ * so "Zoë Łukasz" survives where browsers allow it.
+ */
+export function fileDownload(filename: string, body: BodyInit, contentType: string): Response {
+  const ascii = filename.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
 /* A CSV download. The byte-order mark tells spreadsheet apps the file is UTF-8, so names with accents open intact. */
 export function csvDownload(filename: string, csv: string): Response {
   return new Response("\uFEFF" + csv, {

@@ -14,6 +14,17 @@ process.env.TRELLIS_DATA_DIR = dir;
 
 type Result = { name: string; n: number; p50: number; p95: number; target: number };
 
+async function measureAsync(name: string, n: number, target: number, fn: () => Promise<unknown>): Promise<Result> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name, n, p50: times[Math.floor(n * 0.5)]!, p95: times[Math.floor(n * 0.95)]!, target };
+}
+
 function measure(name: string, n: number, target: number, fn: (i: number) => unknown): Result {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -36,6 +47,7 @@ async function main() {
   const { getReview, listMyReviews, reviewActionItems, saveSelfAssessment } = await import("@/lib/dal/reviews");
   const { createEvidence, listEvidence } = await import("@/lib/dal/evidence");
   const { currentCellIds } = await import("@/lib/dal/framework");
+  const { packetPdfBench } = await import("./bench-packet-pdf");
 
   installDefaultFramework(db());
   // 2,000 people: 10 directors, 100 managers, the rest engineers; six levels deep at most.
@@ -57,6 +69,11 @@ async function main() {
   for (let i = 0; i < 100; i++) createEvidence(claimant, { title: `Win ${i}`, occurredOn: `${year}-01-02`, description: "Shipped it", links: [], cells: [{ competencyKey: "technical", themeKey: "complexity" }] });
   let version = 1;
   let reviewId = "";
+  const entryIds = listEvidence(claimant, claimant.id).map((e) => e.id);
+  const packetPdf = await packetPdfBench({ author: claimant, manager: getViewerById(managers[0]!.id)!, reader: director, entryIds });
+  // The first PDF of a process reads and parses the fonts once; it is timed on its own.
+  const firstPdf = await measureAsync("packet PDF, first in a process (fonts)", 1, 3000, packetPdf);
+  const pdf = await measureAsync("packet PDF, largest demo packet", 50, 300, packetPdf);
 
   const results = [
     measure("open a cycle for everyone (one-off)", 1, 3000, () => openCycle(admin, { name: "Bench", selfDueOn: `${year + 1}-03-01`, managerDueOn: `${year + 1}-03-15` })),
@@ -83,6 +100,8 @@ async function main() {
       }
     }),
     measure("stipend year, 50 claims", 1000, 5, () => getStipendYear(claimant, claimant.id, year)),
+    firstPdf,
+    pdf,
   ];
 
   const people = engineers.length + managers.length + directors.length;

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
+import { canSeeCommittee } from "@/lib/dal/committee-packets";
+import { hasEndorsementRequests } from "@/lib/dal/endorsement-answers";
 import { countUnread } from "@/lib/dal/notifications";
 import { ROLE_LABELS } from "@/lib/format";
 import { canAdministerPeople } from "@/lib/policies/people";
@@ -24,6 +26,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         ]
       : []),
     { href: "/packets", label: "Promotion packets", match: "/packets" },
+    ...(hasEndorsementRequests(viewer) ? [{ href: "/endorsements", label: "Endorsement requests", match: "/endorsements" }] : []),
+    ...(canSeeCommittee(viewer) ? [{ href: "/committee", label: "Committee", match: "/committee" }] : []),
     { href: "/evidence", label: "Evidence log", match: "/evidence" },
     { href: `/people/${viewer.id}`, label: "My profile", match: `/people/${viewer.id}` },
     { href: "/stipend", label: "Stipend", match: "/stipend" },

@@ -2,9 +2,10 @@ import crypto from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db";
-import { notifications, packetEvents, packets, people, reviewCycles, reviews, stipendClaimEvents, stipendClaims, stipendYearSettings } from "@/db/schema";
+import { committeeMembers, endorsementCells, endorsementRequests, notifications, packetEvents, packets, people, reviewCycles, reviews, stipendClaimEvents, stipendClaims, stipendYearSettings } from "@/db/schema";
 import type { NotificationKind, NotifiedRecordType } from "@/lib/domain/enums";
-import { claimMessages, packetMessages, reviewMessages } from "@/lib/notifications/messages";
+import { claimMessages, committeeMessages, endorsementMessages, packetMessages, reviewMessages } from "@/lib/notifications/messages";
+import { answerSummary } from "@/lib/packets/endorsements";
 import { defaultYearSettings } from "@/lib/stipend/balance";
 import { formatMoney } from "@/lib/stipend/money";
 
@@ -13,7 +14,9 @@ import { formatMoney } from "@/lib/stipend/money";
  * in the words of lib/notifications/messages.ts) for what the stipend, review
  * and packet seeds hold: claims filed, decided and reimbursed, self-assessments
  * submitted, reviews shared and acknowledged, packets started, submitted,
- * returned and endorsed.
+ * returned, endorsed (and so with the committee: its members who are not
+ * recused and the admins), approved and declined, endorsements asked for and
+ * answered.
  * Each person's three newest are unread; the rest were read an hour after
  * they came. No email is queued: the demo has no mail server.
  */
@@ -25,6 +28,13 @@ export function seedDemoNotifications(database: Db) {
   const manager = alias(people, "manager");
   const names = new Map(database.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name]));
   const admins = database.select({ id: people.id }).from(people).where(and(eq(people.role, "admin"), eq(people.active, true))).all().map((p) => p.id);
+  const members = database.select({ id: committeeMembers.personId }).from(committeeMembers).all().map((m) => m.id);
+  const managerOf = new Map(database.select({ id: people.id, managerId: people.managerId }).from(people).all().map((p) => [p.id, p.managerId]));
+  const managerChain = (personId: string) => {
+    const chain: string[] = [];
+    for (let m = managerOf.get(personId); m; m = managerOf.get(m)) chain.push(m);
+    return chain;
+  };
 
   const claims = database
     .select({ id: stipendClaims.id, item: stipendClaims.item, category: stipendClaims.category, amount: stipendClaims.amountChargedMinor, year: stipendClaims.year, overBalance: stipendClaims.overBalance, currency: stipendYearSettings.currency, ownerId: owner.id, ownerName: owner.name, managerId: owner.managerId })
@@ -81,7 +91,28 @@ export function seedDemoNotifications(database: Db) {
     if (e.step === "start" && e.actorId !== e.authorId) notices.push({ ...record, recipientId: e.authorId, kind: "packet-started", ...packetMessages.started(words) });
     if (e.step === "submit" && e.managerId) notices.push({ ...record, recipientId: e.managerId, kind: "packet-submitted", ...packetMessages.submitted(words) });
     if (e.step === "return") notices.push({ ...record, recipientId: e.authorId, kind: "packet-returned", ...packetMessages.returned(words) });
-    if (e.step === "endorse") notices.push({ ...record, recipientId: e.authorId, kind: "packet-endorsed", ...packetMessages.endorsed(words) });
+    if (e.step === "endorse") {
+      notices.push({ ...record, recipientId: e.authorId, kind: "packet-endorsed", ...packetMessages.endorsed(words) });
+      // The committee's members, less those recused (the author and anyone above them), and the admins.
+      const chain = managerChain(e.authorId);
+      for (const to of new Set([...members, ...admins])) if (to !== e.authorId && !(members.includes(to) && chain.includes(to))) notices.push({ ...record, recordType: "committee-packet", recipientId: to, kind: "packet-in-committee", ...committeeMessages.inCommittee(words) });
+    }
+    if (e.step === "approve") for (const [to, m] of [[e.authorId, committeeMessages.approvedForAuthor], [e.managerId, committeeMessages.approvedForManager]] as const) if (to) notices.push({ ...record, recipientId: to, kind: "packet-approved", ...m(words) });
+    if (e.step === "decline") for (const [to, m] of [[e.authorId, committeeMessages.declinedForAuthor], [e.managerId, committeeMessages.declinedForManager]] as const) if (to) notices.push({ ...record, recipientId: to, kind: "packet-declined", ...m(words) });
+  }
+
+  const requests = database
+    .select({ id: endorsementRequests.id, packetId: endorsementRequests.packetId, endorserId: endorsementRequests.endorserId, status: endorsementRequests.status, message: endorsementRequests.message, declineReason: endorsementRequests.declineReason, createdAt: endorsementRequests.createdAt, answeredAt: endorsementRequests.answeredAt, closedAt: endorsementRequests.closedAt, authorId: packets.personId })
+    .from(endorsementRequests)
+    .innerJoin(packets, eq(packets.id, endorsementRequests.packetId))
+    .all();
+  for (const r of requests) {
+    const answers = database.select({ stance: endorsementCells.stance }).from(endorsementCells).where(eq(endorsementCells.requestId, r.id)).all();
+    const words = { authorName: names.get(r.authorId) ?? "Someone", endorserName: names.get(r.endorserId) ?? "Someone", cells: answers.length, message: r.message };
+    notices.push({ recipientId: r.endorserId, kind: "endorsement-requested", recordType: "endorsement-request", recordId: r.id, actorId: r.authorId, ...endorsementMessages.requested(words), at: r.createdAt });
+    const back = { recipientId: r.authorId, kind: "endorsement-answered" as const, recordType: "packet" as const, recordId: r.packetId, actorId: r.endorserId };
+    if (r.status === "answered" && r.answeredAt) notices.push({ ...back, ...endorsementMessages.answered(words, answerSummary(answers)), at: r.answeredAt });
+    if (r.status === "declined" && r.closedAt) notices.push({ ...back, ...endorsementMessages.declined(words, r.declineReason), at: r.closedAt });
   }
 
   const byRecipient = new Map<string, Notice[]>();

@@ -36,6 +36,28 @@ const TEXTS: Record<string, Record<string, string>> = {
     "leadership.influence": "Works with Product and Support leads every week on the onboarding roadmap.",
     "leadership.multiplier": "Two people she mentored have taken on research of their own.",
   },
+  taylor: {
+    "values.complexity": "Argued for the slower, reversible storage migration and wrote down the trade-off; it saved us when the vendor changed terms.",
+    "values.influence": "Runs the Platform and Data design review; both teams bring their hardest calls to it.",
+    "values.multiplier": "Made it normal on Platform to publish an RFC before a big change; eleven RFCs this year, four by people new to it.",
+    "technical.complexity": "Designed the event backbone that replaced three queues, with no customer-facing incident during the cut-over.",
+    "technical.influence": "The backbone's contracts are now the standard for Platform, Data and Payments.",
+    "technical.multiplier": "The backbone's client library halved the time it takes a team to add a new event.",
+    "leadership.complexity": "Led the year's architecture plan across three teams with competing roadmaps.",
+    "leadership.influence": "Represents Platform in the architecture council and in quarterly planning.",
+    "leadership.multiplier": "Coached three engineers into leading cross-team projects of their own.",
+  },
+  riley: {
+    "values.complexity": "Asked for help early on the deploy tooling instead of guessing, and wrote down what I learned.",
+    "values.influence": "Pair with Jordan every week; started reviewing other people's pull requests in my second month.",
+    "values.multiplier": "Wrote the onboarding notes I wished I had had; the next hire used them.",
+    "technical.complexity": "Took the deploy tooling's rollback command from a script to a tested tool.",
+    "technical.influence": "Fixed two bugs in the shared CI config that other teams had reported.",
+    "technical.multiplier": "The rollback tool is used by the whole Platform rotation.",
+    "leadership.complexity": "Ran my first incident as the on-call engineer, with Jordan shadowing.",
+    "leadership.influence": "Presented the rollback tool at the Platform demo day.",
+    "leadership.multiplier": "Helped the next new joiner set up their environment.",
+  },
 };
 
 export function demoCaseText(who: string, cellKey: string, cellName: string): string {

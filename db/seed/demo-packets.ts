@@ -6,14 +6,18 @@ import type { PacketKind, PacketRating, PacketStatus } from "@/lib/domain/enums"
 import { demoCaseText } from "./demo-packet-texts";
 
 /*
- * Demo promotion packets, one in each state so far:
+ * Demo promotion packets, one in each state:
  *   Jordan (IC2 -> IC3): returned by Sam with feedback, back to a draft;
  *   Alex (IC3 -> IC4): submitted to Sam, half rated, with private notes;
- *   Noor (IC3 -> M1, a track move): endorsed by Dana with one justified gap;
- *   Elliot (IC2 -> IC3): a draft Dana started for him.
- * The cells are the published version's, whatever its shape.
+ *   Noor (IC3 -> M1, a track move): endorsed by Dana with one justified gap,
+ *     so with the committee;
+ *   Elliot (IC2 -> IC3): a draft Dana started for him;
+ *   Taylor (IC3 -> IC4): approved by the committee three days ago;
+ *   Riley (IC1 -> IC2): declined by the committee, with what is missing.
+ * The committee's votes and decisions and the endorsements are in
+ * demo-committee.ts. The cells are the published version's, whatever its shape.
  */
-type Step = { step: "start" | "submit" | "return" | "endorse"; by: string; daysAgo: number; from: PacketStatus | null; to: PacketStatus; note?: string };
+type Step = { step: "start" | "submit" | "return" | "endorse" | "approve" | "decline"; by: string; daysAgo: number; from: PacketStatus | null; to: PacketStatus; note?: string };
 type DemoPacket = {
   who: string;
   startedBy: string;
@@ -91,6 +95,42 @@ const PACKETS: DemoPacket[] = [
     ],
   },
   {
+    who: "taylor",
+    startedBy: "taylor",
+    from: "ic3",
+    target: "ic4",
+    kind: "promotion",
+    status: "approved",
+    summary: "For two years I have set the technical direction for Platform and Data, and the teams around them build on it.",
+    written: "all",
+    ratedBy: "priya",
+    rate: (cell) => ({ rating: cell === "leadership.multiplier" ? "exceeds" : "meets", comment: "Seen across Platform and Data this year." }),
+    steps: [
+      { step: "start", by: "taylor", daysAgo: 60, from: null, to: "draft" },
+      { step: "submit", by: "taylor", daysAgo: 45, from: "draft", to: "submitted", note: "The design reviews are linked from each cell." },
+      { step: "endorse", by: "priya", daysAgo: 30, from: "submitted", to: "endorsed", note: "Operating at Staff for a year; every cell meets it." },
+      { step: "approve", by: "morgan", daysAgo: 3, from: "endorsed", to: "approved", note: "IC4 · Staff Engineer from the decision's date.\n\nThe committee found every cell at Staff, with the strongest evidence in Leadership · Multiplier effect." },
+    ],
+  },
+  {
+    who: "riley",
+    startedBy: "riley",
+    from: "ic1",
+    target: "ic2",
+    kind: "promotion",
+    status: "declined",
+    summary: "In my first months I took on the deploy tooling and the on-call rotation.",
+    written: "all",
+    ratedBy: "sam",
+    rate: () => ({ rating: "meets", comment: "A strong start." }),
+    steps: [
+      { step: "start", by: "riley", daysAgo: 70, from: null, to: "draft" },
+      { step: "submit", by: "riley", daysAgo: 55, from: "draft", to: "submitted" },
+      { step: "endorse", by: "sam", daysAgo: 45, from: "submitted", to: "endorsed", note: "Early, but the work is there; let the committee judge." },
+      { step: "decline", by: "morgan", daysAgo: 20, from: "endorsed", to: "declined", note: "Not yet: the committee wants to see the work hold up over a full cycle. What is missing is beside each cell." },
+    ],
+  },
+  {
     who: "elliot",
     startedBy: "dana",
     from: "ic2",
@@ -103,8 +143,10 @@ const PACKETS: DemoPacket[] = [
   },
 ];
 
-export function seedDemoPackets(database: Db, ids: Map<string, string>, now = new Date()) {
+/* Seeds the packets; answers each one's id by its author's key, for demo-committee.ts. */
+export function seedDemoPackets(database: Db, ids: Map<string, string>, now = new Date()): Map<string, string> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+  const packetIds = new Map<string, string>();
   database.transaction(
     (tx) => {
       // Packets are pinned to the version published now: the newest.
@@ -114,6 +156,7 @@ export function seedDemoPackets(database: Db, ids: Map<string, string>, now = ne
       const cells = competencies.flatMap((c) => themes.map((t) => ({ competencyKey: c.key, themeKey: t.key, key: `${c.key}.${t.key}`, name: `${c.name} · ${t.name}` })));
       for (const p of PACKETS) {
         const id = crypto.randomUUID();
+        packetIds.set(p.who, id);
         const personId = ids.get(p.who)!;
         const last = p.steps.at(-1)!;
         const submitted = p.steps.filter((s) => s.step === "submit").at(-1);
@@ -135,6 +178,7 @@ export function seedDemoPackets(database: Db, ids: Map<string, string>, now = ne
             managerAuthorId: p.ratedBy ? ids.get(p.ratedBy)! : null,
             submittedAt: submitted ? at(submitted.daysAgo) : null,
             endorsedAt: endorsed ? at(endorsed.daysAgo) : null,
+            closedAt: p.status === "approved" || p.status === "declined" ? at(last.daysAgo) : null,
             createdAt: at(p.steps[0]!.daysAgo),
             updatedAt: at(last.daysAgo),
           })
@@ -155,6 +199,7 @@ export function seedDemoPackets(database: Db, ids: Map<string, string>, now = ne
     },
     { behavior: "immediate" },
   );
+  return packetIds;
 }
 
 function citeByTitle(tx: Executor, packetId: string, personId: string, cell: { competencyKey: string; themeKey: string }, title: string) {

@@ -116,14 +116,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "taylor@example.com",
     role: "engineer",
     trackKey: "ic",
-    levelKey: "ic4",
+    // Promoted to IC4 by the committee a few days ago: db/seed/demo-committee.ts records it as the app does.
+    levelKey: "ic3",
     manager: "priya",
     team: "Platform",
     startDate: "2018-05-21",
-    history: [
-      { levelKey: "ic3", effectiveDate: "2018-05-21", reason: "Joined as Senior Software Engineer" },
-      { levelKey: "ic4", effectiveDate: "2021-01-01", reason: "Promoted to Staff Engineer" },
-    ],
+    history: [{ levelKey: "ic3", effectiveDate: "2018-05-21", reason: "Joined as Senior Software Engineer" }],
   },
   {
     key: "dana",

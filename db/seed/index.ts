@@ -5,6 +5,7 @@ import { accountLinks, auditLog, committeeMembers, levelHistory, people } from "
 import { hashPassword } from "@/lib/security/password";
 import { DEMO_COMMITTEE, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-people";
 import { seedDemoFramework } from "./demo-framework";
+import { seedDemoCommittee } from "./demo-committee";
 import { seedDemoPackets } from "./demo-packets";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoStipend } from "./demo-stipend";
@@ -63,7 +64,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
   seedDemoFramework(database, ids);
   seedDemoStipend(database, ids);
   seedDemoReviews(database, ids);
-  seedDemoPackets(database, ids);
+  seedDemoCommittee(database, ids, seedDemoPackets(database, ids));
   seedDemoNotifications(database);
   return true;
 }

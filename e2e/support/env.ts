@@ -4,6 +4,10 @@ import path from "node:path";
 // Overridable so two checkouts can run their suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 1);
+// The own-server project's server (sign-in bursts), the HTTPS proxy in front of it, and the crash test's server: well clear of the next checkout's E2E_PORT and OIDC port.
+export const OWN_SERVER_PORT = Number(process.env.E2E_OWN_SERVER_PORT ?? E2E_PORT + 40);
+export const TLS_PORT = OWN_SERVER_PORT + 1;
+export const CRASH_PORT = OWN_SERVER_PORT + 2;
 // Playwright and the helper scripts all run from the repository root.
 export const E2E_DATA_DIR = path.resolve("e2e", ".data");
 export const E2E_DB = path.join(E2E_DATA_DIR, "trellis.db");

@@ -4,10 +4,18 @@ import { hashPassword } from "@/lib/security/password";
 import { insertPerson, type NewPerson } from "@/lib/test/factory";
 import { E2E_DB, TEST_PASSWORD } from "./env";
 
+/*
+ * The demo accounts specs sign in as. The first three are README's; the rest
+ * play the access-control table's roles around Jordan (lib/test/access-table):
+ * Alex, Jordan's peer; Priya, Sam's manager; Dana, a manager in another branch.
+ */
 export const DEMO = {
   engineer: { email: "jordan@example.com", name: "Jordan Lee" },
   manager: { email: "sam@example.com", name: "Sam Okafor" },
   admin: { email: "morgan@example.com", name: "Morgan Reyes" },
+  peer: { email: "alex@example.com", name: "Alex Kim" },
+  director: { email: "priya@example.com", name: "Priya Natarajan" },
+  otherManager: { email: "dana@example.com", name: "Dana Whitfield" },
 } as const;
 export type DemoRole = keyof typeof DEMO;
 export const DEMO_PASSWORD = "trellis-demo-2026";

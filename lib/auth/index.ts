@@ -79,6 +79,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
     error(error) {
       // Class names are minified in the build; the static `type` survives.
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      // A post without Auth.js's CSRF token (a forged form, a probe) is refused: one line, like any refusal.
+      if ((error as { type?: string }).type === "MissingCSRF") return console.info("[trellis] refused: an Auth.js request without its CSRF token");
       console.error(error);
     },
   },

@@ -1,11 +1,23 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { and, asc, eq } from "drizzle-orm";
+import { db, type Executor } from "@/db";
 import { committeeMembers, people } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { assertAdmin, publishedLevelJoin } from "./admin-guard";
 import { recordAudit } from "./audit";
+
+/*
+ * The committee's active members, for the committee's own pages and rules
+ * (deactivating someone takes them off it too). A CROSS JOIN keeps SQLite
+ * reading the handful of members first and looking each up, rather than
+ * passing over everyone to find them.
+ */
+export function committeeMemberIds(ex: Executor = db()): string[] {
+  return ex.select({ id: committeeMembers.personId }).from(committeeMembers).crossJoin(people).where(and(eq(people.id, committeeMembers.personId), eq(people.active, true))).all().map((m) => m.id);
+}
+
+export const isCommitteeMember = (ex: Executor, personId: string) => committeeMemberIds(ex).includes(personId);
 
 /* The promotion committee, named by an admin. */
 export function listCommittee(viewer: Viewer) {

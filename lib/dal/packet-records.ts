@@ -7,7 +7,7 @@ import type { PacketRating, PacketStatus } from "@/lib/domain/enums";
 import { levelLabel } from "@/lib/domain/level-label";
 import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { PACKET_EVENT_LABEL, type PacketStep } from "@/lib/packets/flow";
+import { PACKET_EVENT_LABEL, type PacketEvent } from "@/lib/packets/flow";
 import { assessReadiness, type Readiness, type ReadinessCell, type ReadinessTarget } from "@/lib/packets/readiness";
 import { canReadPacket, packetRole } from "@/lib/policies/packets";
 import { recordAudit } from "./audit";
@@ -45,6 +45,8 @@ export function loadPacket(ex: Executor, packetId: string) {
       startedById: packets.startedById,
       submittedAt: packets.submittedAt,
       endorsedAt: packets.endorsedAt,
+      closedAt: packets.closedAt,
+      reopenedFromId: packets.reopenedFromId,
       createdAt: packets.createdAt,
     })
     .from(packets)
@@ -114,6 +116,29 @@ export function readCase(ex: Executor, packetId: string): CaseContent & { textVe
   };
 }
 
+/* The version's cells with what each is written against (the target level, the current one) and the author's case as saved. */
+export function casedCells(ex: Executor, packet: Pick<PacketRecord, "id" | "frameworkVersionId" | "targetLevelKey" | "fromLevelKey">) {
+  const targetTexts = levelTexts(ex, packet.frameworkVersionId, packet.targetLevelKey);
+  const fromTexts = levelTexts(ex, packet.frameworkVersionId, packet.fromLevelKey);
+  const saved = readCase(ex, packet.id);
+  const byCell = new Map(saved.cells.map((c) => [c.cell, c]));
+  const cells = versionCells(ex, packet.frameworkVersionId).map((c) => ({
+    ...c,
+    target: targetTexts.get(c.id) ?? null,
+    current: fromTexts.get(c.id) ?? null,
+    text: byCell.get(c.id)?.text ?? "",
+    textVersion: saved.textVersions[c.id] ?? 1,
+    citations: byCell.get(c.id)?.citations ?? [],
+  }));
+  return { summary: saved.summary, cells };
+}
+
+/* The committee's "what is missing" per cell of a declined packet, keyed by cell id (cells with none left out). */
+export function missingByCell(ex: Executor, packetId: string): Record<string, string> {
+  const rows = ex.select({ competencyKey: packetCells.competencyKey, themeKey: packetCells.themeKey, missing: packetCells.missing }).from(packetCells).where(eq(packetCells.packetId, packetId)).all();
+  return Object.fromEntries(rows.filter((r) => r.missing.trim()).map((r) => [cellId(r), r.missing]));
+}
+
 /* The manager's part as saved. */
 export function readManagerCells(ex: Executor, packetId: string): ManagerCell[] {
   return ex
@@ -136,7 +161,7 @@ export function packetReadiness(ex: Executor, packet: PacketRecord, manager: Man
 }
 
 /* One step on the timeline, with the audit row that says the same; inside the step's transaction. */
-export function recordPacketStep(tx: Executor, step: { packetId: string; actorId: string; step: PacketStep | "start"; from: PacketStatus | null; to: PacketStatus; note: string; about: string }) {
+export function recordPacketStep(tx: Executor, step: { packetId: string; actorId: string; step: PacketEvent; from: PacketStatus | null; to: PacketStatus; note: string; about: string }) {
   tx.insert(packetEvents).values({ packetId: step.packetId, actorId: step.actorId, step: step.step, fromStatus: step.from, toStatus: step.to, note: step.note }).run();
   const why = step.note.trim() ? `: ${step.note.trim()}` : "";
   recordAudit(tx, { actorId: step.actorId, action: `packet.${step.step}`, recordType: "packet", recordId: step.packetId, summary: `${PACKET_EVENT_LABEL[step.step]} (${step.about})${why}` });

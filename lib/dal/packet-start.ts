@@ -27,7 +27,7 @@ function personFor(ex: Executor, viewer: Viewer, personId: string) {
   return person;
 }
 
-function levelsOf(ex: Executor, versionId: number) {
+export function levelsOf(ex: Executor, versionId: number) {
   return ex
     .select({ key: versionLevels.levelKey, trackKey: versionLevels.trackKey, position: versionLevels.position, code: versionLevels.code, name: versionLevels.name, equivalentLevelKey: versionLevels.equivalentLevelKey, trackName: versionTracks.name })
     .from(versionLevels)
@@ -36,7 +36,7 @@ function levelsOf(ex: Executor, versionId: number) {
     .all();
 }
 
-const openPacketOf = (ex: Executor, personId: string) =>
+export const openPacketOf = (ex: Executor, personId: string) =>
   ex.select({ id: packets.id }).from(packets).where(and(eq(packets.personId, personId), inArray(packets.status, [...OPEN_PACKET_STATUSES]))).get() ?? null;
 
 /* Who the viewer may start a packet for: themselves, then their active direct reports. */

@@ -35,8 +35,9 @@ export type Rating = (typeof RATINGS)[number];
 /*
  * A promotion packet's life. Open: draft (the author writes; also where a
  * returned packet goes back to), submitted (with the direct manager),
- * endorsed (by the manager: ready for, then with, the committee). Closed:
- * approved or declined (by the committee's decision), withdrawn.
+ * endorsed (by the manager, which puts it with the committee). Closed:
+ * approved or declined (by the committee's decision, recorded by an admin),
+ * withdrawn. A declined packet may be reopened: a new draft that links back.
  */
 export const PACKET_STATUSES = ["draft", "submitted", "endorsed", "approved", "declined", "withdrawn"] as const;
 export type PacketStatus = (typeof PACKET_STATUSES)[number];
@@ -49,6 +50,22 @@ export type PacketRating = (typeof PACKET_RATINGS)[number];
 /* A packet asks for the next level on the person's track, or a move to the equivalent level on another track. */
 export const PACKET_KINDS = ["promotion", "track-move"] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];
+
+/*
+ * Endorsements: the author asks a colleague about some of the packet's cells.
+ * A request waits (pending), is answered (each asked cell endorsed or
+ * questioned), is declined by the colleague, or is cancelled by the author.
+ */
+export const ENDORSEMENT_REQUEST_STATUSES = ["pending", "answered", "declined", "cancelled"] as const;
+export type EndorsementRequestStatus = (typeof ENDORSEMENT_REQUEST_STATUSES)[number];
+export const ENDORSEMENT_STANCES = ["endorse", "question"] as const;
+export type EndorsementStance = (typeof ENDORSEMENT_STANCES)[number];
+
+/* A committee member's vote on a packet in committee, and the decision an admin records. */
+export const COMMITTEE_VOTES = ["approve", "decline"] as const;
+export type CommitteeVote = (typeof COMMITTEE_VOTES)[number];
+export const PACKET_OUTCOMES = ["approved", "declined"] as const;
+export type PacketOutcome = (typeof PACKET_OUTCOMES)[number];
 
 /*
  * Notifications. A kind names the event; the packet issue adds its kinds here
@@ -72,11 +89,17 @@ export const NOTIFICATION_KINDS = [
   "packet-returned",
   "packet-endorsed",
   "packet-withdrawn",
+  "packet-in-committee",
+  "packet-approved",
+  "packet-declined",
+  "packet-reopened",
+  "endorsement-requested",
+  "endorsement-answered",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /* The records a notification can point at; each has an access rule in lib/policies/notifications.ts. */
-export const NOTIFIED_RECORD_TYPES = ["review", "stipend-claim", "packet"] as const;
+export const NOTIFIED_RECORD_TYPES = ["review", "stipend-claim", "packet", "committee-packet", "endorsement-request"] as const;
 export type NotifiedRecordType = (typeof NOTIFIED_RECORD_TYPES)[number];
 
 /* How a person wants notifications by email. */

@@ -26,6 +26,12 @@ export const KINDS: Record<NotificationKind, { area: NotificationArea; label: st
   "packet-returned": { area: "Promotion packets", label: "Returned", cta: "Read the feedback" },
   "packet-endorsed": { area: "Promotion packets", label: "Endorsed", cta: "Open the packet" },
   "packet-withdrawn": { area: "Promotion packets", label: "Withdrawn", cta: "Open the packet" },
+  "packet-in-committee": { area: "Promotion packets", label: "For the committee", cta: "Read and vote" },
+  "packet-approved": { area: "Promotion packets", label: "Approved", cta: "Open the packet" },
+  "packet-declined": { area: "Promotion packets", label: "Declined", cta: "Read what is missing" },
+  "packet-reopened": { area: "Promotion packets", label: "Reopened", cta: "Open the new draft" },
+  "endorsement-requested": { area: "Promotion packets", label: "Endorsement asked", cta: "Answer the request" },
+  "endorsement-answered": { area: "Promotion packets", label: "Endorsement answered", cta: "Read the answer" },
 };
 
 /* Where a notification's one click leads. */
@@ -38,5 +44,9 @@ export function recordPath(record: { type: NotifiedRecordType; id: string }): st
       return `/stipend/claims/${id}`;
     case "packet":
       return `/packets/${id}`;
+    case "committee-packet":
+      return `/committee/${id}`;
+    case "endorsement-request":
+      return `/endorsements/${id}`;
   }
 }

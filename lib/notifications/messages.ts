@@ -42,3 +42,24 @@ export const packetMessages = {
   withdrawnByAuthor: (p: PacketWords): Message => ({ title: `${p.authorName} withdrew their promotion packet`, detail: p.note.trim() }),
   withdrawnForAuthor: (p: PacketWords): Message => ({ title: `${p.actorName} withdrew your promotion packet`, detail: p.note.trim() }),
 };
+
+/* The committee's part: told with the words on the packet's timeline (for a decision: the level, the date and the reasons). */
+export const committeeMessages = {
+  inCommittee: (p: PacketWords): Message => ({ title: `${p.authorName}'s promotion packet is with the committee`, detail: `Endorsed by ${p.actorName}. Read the case and record your vote.` }),
+  approvedForAuthor: (p: PacketWords): Message => ({ title: "The committee approved your promotion packet", detail: p.note.trim() }),
+  approvedForManager: (p: PacketWords): Message => ({ title: `The committee approved ${p.authorName}'s promotion packet`, detail: p.note.trim() }),
+  declinedForAuthor: (p: PacketWords): Message => ({ title: "The committee declined your promotion packet", detail: `What is missing is beside each cell it concerns. ${p.note.trim()}`.trim() }),
+  declinedForManager: (p: PacketWords): Message => ({ title: `The committee declined ${p.authorName}'s promotion packet`, detail: `What is missing is beside each cell it concerns. ${p.note.trim()}`.trim() }),
+  reopened: (p: PacketWords): Message => ({ title: `${p.actorName} reopened ${p.actorName === p.authorName ? "their" : `${p.authorName}'s`} declined promotion packet as a new draft`, detail: "It starts from the declined packet's case, with what was missing beside each cell." }),
+};
+
+export type EndorsementWords = { authorName: string; endorserName: string; cells: number; message: string };
+
+export const endorsementMessages = {
+  requested: (e: EndorsementWords): Message => ({
+    title: `${e.authorName} asked you to endorse their promotion packet`,
+    detail: `${e.cells} ${e.cells === 1 ? "claim" : "claims"} to endorse or question.${e.message.trim() ? ` ${e.message.trim()}` : ""}`,
+  }),
+  answered: (e: EndorsementWords, summary: string): Message => ({ title: `${e.endorserName} answered your endorsement request`, detail: `${e.endorserName} ${summary}.` }),
+  declined: (e: EndorsementWords, reason: string): Message => ({ title: `${e.endorserName} declined your endorsement request`, detail: reason.trim() || "No reason given." }),
+};

@@ -24,6 +24,25 @@ describe("who may be told about a record", () => {
   });
 });
 
+describe("the committee's view and an endorser's request carry the facts their rule needs", () => {
+  const committee = (status: "endorsed" | "submitted"): NotifiedRecord => ({ type: "committee-packet", id: "p1", ownerId: "owner", facts: { memberIds: ["member", "recused"], status } });
+  it("a member who is not recused, and an admin, are told of a packet in committee; a recused member, the author and a peer are not", () => {
+    expect(mayBeNotifiedOf(as("engineer", "member"), "none", committee("endorsed"))).toBe(true);
+    expect(mayBeNotifiedOf(as("admin", "admin"), "none", committee("endorsed"))).toBe(true);
+    expect(mayBeNotifiedOf(as("manager", "recused"), "indirect-report", committee("endorsed"))).toBe(false);
+    expect(mayBeNotifiedOf(as("admin", "owner"), "self", committee("endorsed"))).toBe(false);
+    expect(mayBeNotifiedOf(as("engineer", "peer"), "none", committee("endorsed"))).toBe(false);
+    expect(mayBeNotifiedOf(as("engineer", "member"), "none", committee("submitted"))).toBe(false);
+  });
+  it("only the named endorser is told of their request, until it is cancelled", () => {
+    const request = (status: "pending" | "cancelled"): NotifiedRecord => ({ type: "endorsement-request", id: "e1", ownerId: "owner", facts: { endorserId: "endorser", status } });
+    expect(mayBeNotifiedOf(as("engineer", "endorser"), "none", request("pending"))).toBe(true);
+    expect(mayBeNotifiedOf(as("engineer", "peer"), "none", request("pending"))).toBe(false);
+    expect(mayBeNotifiedOf(as("manager", "boss"), "direct-report", request("pending"))).toBe(false);
+    expect(mayBeNotifiedOf(as("engineer", "endorser"), "none", request("cancelled"))).toBe(false);
+  });
+});
+
 describe("a person's notifications", () => {
   it("are read and marked by that person alone, admins included", () => {
     expect(canReadNotification(as("engineer", "p1"), { recipientId: "p1" })).toBe(true);

@@ -1,3 +1,6 @@
+import type { PacketStatus } from "@/lib/domain/enums";
+import { canOpenCommitteePacket, committeeStanding } from "./committee";
+import { canReadEndorsementRequest, type EndorsementRequestFacts } from "./endorsements";
 import { canReadPacket } from "./packets";
 import { canViewClaim } from "./stipend";
 import { canReadReview } from "./reviews";
@@ -10,7 +13,12 @@ import { isAdmin, type PolicyViewer, type Relationship } from "./core";
  * recusal, an endorser's request) carries those facts in its own member of the
  * union; TypeScript then refuses any switch that forgets it.
  */
-export type NotifiedRecord = { type: "review" | "stipend-claim" | "packet"; id: string; ownerId: string };
+export type NotifiedRecord =
+  | { type: "review" | "stipend-claim" | "packet"; id: string; ownerId: string }
+  /* The committee's view of a packet (/committee/<id>): the members at the time, and the packet's status. */
+  | { type: "committee-packet"; id: string; ownerId: string; facts: { memberIds: readonly string[]; status: PacketStatus } }
+  /* An endorser's request (/endorsements/<id>); ownerId is the packet's author. */
+  | { type: "endorsement-request"; id: string; ownerId: string; facts: EndorsementRequestFacts };
 
 export function mayBeNotifiedOf(recipient: PolicyViewer, relationship: Relationship, record: NotifiedRecord): boolean {
   switch (record.type) {
@@ -20,6 +28,10 @@ export function mayBeNotifiedOf(recipient: PolicyViewer, relationship: Relations
       return canViewClaim(recipient, relationship);
     case "packet":
       return canReadPacket(recipient, relationship);
+    case "committee-packet":
+      return canOpenCommitteePacket(recipient, relationship, committeeStanding(record.facts.memberIds.includes(recipient.id), relationship), record.facts.status);
+    case "endorsement-request":
+      return canReadEndorsementRequest(recipient, record.facts);
   }
 }
 

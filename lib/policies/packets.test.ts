@@ -5,11 +5,12 @@ import type { PolicyViewer, Relationship } from "./core";
 import { canReadManagerPart, canReadPacket, canReadPacketNotes, canStartPacket, canTakePacketStep, canWriteCase, canWriteManagerPart, canWritePacketNotes, packetRole } from "./packets";
 
 /* Every role the access-control table names, as (viewer, relationship to the packet's author). */
-type RoleName = "author" | "author who is an admin" | "direct manager" | "manager above" | "unrelated manager" | "peer" | "admin";
+type RoleName = "author" | "author who is an admin" | "direct manager" | "direct manager who is an admin" | "manager above" | "unrelated manager" | "peer" | "admin";
 const ROLES: Record<RoleName, [PolicyViewer, Relationship]> = {
   author: [{ id: "a", role: "engineer" }, "self"],
   "author who is an admin": [{ id: "a", role: "admin" }, "self"],
   "direct manager": [{ id: "m", role: "manager" }, "direct-report"],
+  "direct manager who is an admin": [{ id: "m", role: "admin" }, "direct-report"],
   "manager above": [{ id: "d", role: "manager" }, "indirect-report"],
   "unrelated manager": [{ id: "o", role: "manager" }, "none"],
   peer: [{ id: "p", role: "engineer" }, "none"],
@@ -21,16 +22,21 @@ const ALL = Object.keys(ROLES) as RoleName[];
 const MACHINE: Record<PacketStatus, Partial<Record<PacketStep, PacketStatus>>> = {
   draft: { submit: "submitted", withdraw: "withdrawn" },
   submitted: { return: "draft", endorse: "endorsed", withdraw: "withdrawn" },
-  endorsed: {},
+  endorsed: { approve: "approved", decline: "declined" },
   approved: {},
-  declined: {},
+  declined: { reopen: "draft" },
   withdrawn: {},
 };
+const MANAGER: RoleName[] = ["direct manager", "direct manager who is an admin"];
 const TAKERS: Record<PacketStep, RoleName[]> = {
   submit: ["author", "author who is an admin"],
-  return: ["direct manager"],
-  endorse: ["direct manager"],
-  withdraw: ["author", "author who is an admin", "direct manager"],
+  return: MANAGER,
+  endorse: MANAGER,
+  withdraw: ["author", "author who is an admin", ...MANAGER],
+  // The committee's decision is an admin's to record, never on their own packet.
+  approve: ["admin", "direct manager who is an admin"],
+  decline: ["admin", "direct manager who is an admin"],
+  reopen: ["author", "author who is an admin", ...MANAGER],
 };
 
 describe("the packet state machine", () => {
@@ -57,14 +63,14 @@ describe("who may take each step, from every status, for every role", () => {
 });
 
 describe("reading and writing a packet, for every role", () => {
-  const readers: RoleName[] = ["author", "author who is an admin", "direct manager", "manager above", "admin"];
+  const readers: RoleName[] = ["author", "author who is an admin", ...MANAGER, "manager above", "admin"];
   it("the author, their managers and admins read it; an unrelated manager and a peer do not", () => {
     for (const name of ALL) expect(canReadPacket(...ROLES[name]), name).toBe(readers.includes(name));
     expect(packetRole(...ROLES.peer)).toBe("none");
   });
 
   it("only the author and the direct manager start one", () => {
-    for (const name of ALL) expect(canStartPacket(...ROLES[name]), name).toBe(["author", "author who is an admin", "direct manager"].includes(name));
+    for (const name of ALL) expect(canStartPacket(...ROLES[name]), name).toBe(["author", "author who is an admin", ...MANAGER].includes(name));
   });
 
   it("only the author writes the case, and only in draft", () => {
@@ -74,19 +80,19 @@ describe("reading and writing a packet, for every role", () => {
 
   it("only the direct manager writes the manager's part, and only while it is submitted to them", () => {
     for (const name of ALL)
-      for (const status of PACKET_STATUSES) expect(canWriteManagerPart(...ROLES[name], status), `${name} ${status}`).toBe(name === "direct manager" && status === "submitted");
+      for (const status of PACKET_STATUSES) expect(canWriteManagerPart(...ROLES[name], status), `${name} ${status}`).toBe(MANAGER.includes(name) && status === "submitted");
   });
 
   it("the author sees the manager's part when the packet is back with them or endorsed, never while the manager is writing", () => {
     const seen = PACKET_STATUSES.filter((s) => canReadManagerPart(...ROLES.author, s));
     expect(seen).toEqual(["draft", "endorsed", "approved", "declined"]);
-    for (const name of ["direct manager", "manager above", "admin"] as const) expect(PACKET_STATUSES.every((s) => canReadManagerPart(...ROLES[name], s))).toBe(true);
+    for (const name of [...MANAGER, "manager above", "admin"] as const) expect(PACKET_STATUSES.every((s) => canReadManagerPart(...ROLES[name], s))).toBe(true);
     for (const name of ["unrelated manager", "peer"] as const) expect(PACKET_STATUSES.some((s) => canReadManagerPart(...ROLES[name], s))).toBe(false);
   });
 
   it("private notes: the manager chain and admins read them, never the author (even an admin); only the direct manager writes, while the packet is open", () => {
-    for (const name of ALL) expect(canReadPacketNotes(...ROLES[name]), name).toBe(["direct manager", "manager above", "admin"].includes(name));
+    for (const name of ALL) expect(canReadPacketNotes(...ROLES[name]), name).toBe([...MANAGER, "manager above", "admin"].includes(name));
     for (const name of ALL)
-      for (const status of PACKET_STATUSES) expect(canWritePacketNotes(...ROLES[name], status), `${name} ${status}`).toBe(name === "direct manager" && ["draft", "submitted", "endorsed"].includes(status));
+      for (const status of PACKET_STATUSES) expect(canWritePacketNotes(...ROLES[name], status), `${name} ${status}`).toBe(MANAGER.includes(name) && ["draft", "submitted", "endorsed"].includes(status));
   });
 });

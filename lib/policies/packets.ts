@@ -38,16 +38,29 @@ export function canWriteManagerPart(viewer: PolicyViewer, relationship: Relation
   return packetRole(viewer, relationship) === "direct-manager" && status === "submitted";
 }
 
-const STEP_TAKERS: Record<PacketStep, PacketRole[]> = {
+const STEP_TAKERS: Record<Exclude<PacketStep, "approve" | "decline">, PacketRole[]> = {
   submit: ["author"],
   return: ["direct-manager"],
   endorse: ["direct-manager"],
   withdraw: ["author", "direct-manager"],
+  reopen: ["author", "direct-manager"],
 };
+
+/*
+ * The committee's decision is recorded by an admin (people operations or
+ * engineering leadership), never on their own packet. An admin who also
+ * manages the person may record it: in a small org the only admin is the
+ * CTO, above everyone.
+ */
+export function canDecidePacket(viewer: PolicyViewer, relationship: Relationship): boolean {
+  return isAdmin(viewer) && relationship !== "self";
+}
 
 /* A step is taken by the roles named for it, from a status the state machine allows it from. */
 export function canTakePacketStep(viewer: PolicyViewer, relationship: Relationship, status: PacketStatus, step: PacketStep): boolean {
-  return STEP_TAKERS[step].includes(packetRole(viewer, relationship)) && nextPacketStatus(status, step) !== null;
+  if (nextPacketStatus(status, step) === null) return false;
+  if (step === "approve" || step === "decline") return canDecidePacket(viewer, relationship);
+  return STEP_TAKERS[step].includes(packetRole(viewer, relationship));
 }
 
 /*
@@ -76,7 +89,9 @@ export function canAdministerPacketSettings(viewer: PolicyViewer): boolean {
 }
 
 /* Who reads each part, said beside the fields. */
-export const CASE_AUDIENCE = "You, your managers and admins";
-export const caseAudienceFor = (authorName: string) => `${authorName}, their managers and admins`;
+export const CASE_AUDIENCE = "You, your managers and admins; the promotion committee once it is endorsed; a colleague you ask to endorse a cell, that cell";
+export const caseAudienceFor = (authorName: string) => `${authorName}, their managers and admins; the promotion committee once it is endorsed; a colleague ${authorName} asks to endorse a cell, that cell`;
 export const managerPartAudience = (authorName: string) => `You, managers above you and admins; ${authorName} once you return or endorse the packet`;
 export const PACKET_NOTES_AUDIENCE = "Private: only the direct manager, managers above them and admins";
+/* The timeline, the decision and the endorsements: the packet's readers and the committee. */
+export const readersAndCommittee = (authorName: string | null) => (authorName ? `${authorName}, their managers, admins and the promotion committee` : "You, your managers, admins and the promotion committee");

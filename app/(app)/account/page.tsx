@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Badge, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { currentSession, requireViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
@@ -20,7 +20,7 @@ export default async function AccountPage() {
   const preference = getEmailPreference(viewer);
   return (
     <>
-      <PageHeader title="Account" description="Your password, how Trellis emails you, and where you are signed in." />
+      <PageHeader title="Account" description="Your password, how Trellis emails you, where you are signed in, and a copy of your data." />
       <div className="space-y-6">
         <Card>
           <CardHeader title="Password" description={viewer.hasPassword ? "Changing it signs you out everywhere else." : "You sign in with company SSO. You can also set a Trellis password."} />
@@ -62,6 +62,27 @@ export default async function AccountPage() {
               </li>
             ))}
           </ul>
+        </Card>
+        <Card>
+          <CardHeader
+            id="my-data"
+            title="Your data"
+            description="One JSON file with everything Trellis holds about you, as you can see it in the app."
+            action={
+              <a href="/account/export" download className={buttonClass("secondary")}>
+                Download my data
+              </a>
+            }
+          />
+          <div className="px-5 py-4 text-sm text-stone-700">
+            <p>
+              It holds your profile and level history, your evidence log (entries you removed but a review or packet still cites are marked), your reviews, your promotion packets and your stipend claims with their receipts&apos; names and sizes (not
+              the files). Amounts are in minor units (cents) with their currency.
+            </p>
+            <p className="mt-2">
+              Your manager&apos;s review is in it once they have shared it, and a packet&apos;s manager part once you can see it on the packet. Managers&apos; private notes are never in it. The format is documented in <code>docs/export-format.md</code>.
+            </p>
+          </div>
         </Card>
       </div>
     </>

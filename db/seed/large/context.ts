@@ -20,6 +20,8 @@ export type SeedContext = {
   /* Each person's evidence entries (not removed), with the cells they are tagged to, oldest first. */
   evidence: Map<string, { id: string; occurredOn: string; cells: string[] }[]>;
   cycles: { id: string; name: string; openedOn: string; status: "open" | "closed" }[];
+  /* The promotion committee's members (set when people are written). */
+  committee: LargePerson[];
   /* Rows written per table, for the summary. */
   counts: Record<string, number>;
 };

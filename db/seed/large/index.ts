@@ -29,7 +29,7 @@ export function seedLargeOrg(database: Db, options: LargeSeedOptions) {
 
   const rng = seededRandom(options.seed);
   const people = buildLargeOrg(rng, options.people, options.today);
-  const ctx: SeedContext = { sqlite, rng, today: options.today, people, byEmail: new Map(people.map((p) => [p.email, p])), versionId: version.id, cellKeys, evidence: new Map(), cycles: [], counts: {} };
+  const ctx: SeedContext = { sqlite, rng, today: options.today, people, byEmail: new Map(people.map((p) => [p.email, p])), versionId: version.id, cellKeys, evidence: new Map(), cycles: [], committee: [], counts: {} };
 
   let packets = 0;
   // Random UUID keys land all over each B-tree: a page cache that holds the whole file keeps that off the disk.
@@ -78,4 +78,5 @@ function seedPeople(ctx: SeedContext, passwordHash: string | null) {
   // The promotion committee: a handful of principal engineers and directors.
   const members = ctx.people.filter((p) => p.active && (p.levelKey === "ic6" || p.levelKey === "m3")).slice(0, 7);
   for (const m of members) committee(m.id, admin.id, at(ctx.today, 8));
+  ctx.committee = members;
 }

@@ -22,6 +22,13 @@ export function seededRandom(seed: number) {
     int,
     chance: (p: number) => next() < p,
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    /* `count` different items (all of them if there are fewer), in drawn order. */
+    pickMany: <T>(items: readonly T[], count: number): T[] => {
+      const pool = [...items];
+      const out: T[] = [];
+      while (out.length < count && pool.length) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+      return out;
+    },
     /* A key of `weights` drawn in proportion to its weight. */
     weighted: <K extends string>(weights: Record<K, number>): K => {
       const entries = Object.entries(weights) as [K, number][];

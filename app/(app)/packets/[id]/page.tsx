@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { ReadinessMeter } from "@/components/packets/readiness-meter";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listEvidence, listLearningByCell } from "@/lib/dal/evidence";
 import { orgTimeZone } from "@/lib/dal/org-settings";
+import { endorsementCandidates } from "@/lib/dal/endorsements";
 import { getPacketNotes } from "@/lib/dal/packet-notes";
 import { getPacket } from "@/lib/dal/packets";
 import { latestSharedRatings } from "@/lib/dal/review-history";
@@ -14,15 +16,18 @@ import { clockIn } from "@/lib/domain/org-time";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { orNotFound } from "@/lib/page-guards";
 import { PACKET_STATUS_LABEL } from "@/lib/packets/flow";
-import { CASE_AUDIENCE, caseAudienceFor, managerPartAudience, PACKET_NOTES_AUDIENCE } from "@/lib/policies/packets";
-import { PrivateNotesForm } from "@/components/forms/private-notes-form";
-import { savePacketNotesAction } from "./actions";
+import { CASE_AUDIENCE, caseAudienceFor, managerPartAudience, readersAndCommittee } from "@/lib/policies/packets";
 import { CaseForm } from "./case-form";
 import { CellContext } from "./cell-context";
-import { PacketCells } from "./packet-cells";
-import { CaseView, ManagerView } from "./packet-parts";
+import { DecisionPanel } from "@/components/packets/decision-panel";
+import { EndorsementsPanel } from "./endorsements-panel";
+import { MissingNote, ReopenedFromBanner, ReturnedBanner } from "./packet-banners";
+import { PacketNotesSection } from "./packet-notes-section";
+import { ReopenForm } from "./reopen-form";
+import { PacketCells } from "@/components/packets/packet-cells";
+import { CaseView, ManagerView } from "@/components/packets/packet-parts";
 import { ReviewForm } from "./review-form";
-import { Timeline } from "./timeline";
+import { Timeline } from "@/components/packets/timeline";
 import { WithdrawForm } from "./withdraw-form";
 
 export const metadata: Metadata = { title: "Promotion packet" };
@@ -43,14 +48,18 @@ export default async function PacketPage({ params }: Props) {
   const own = data.role === "author";
   const name = packet.personName;
   const audience = own ? CASE_AUDIENCE : caseAudienceFor(name);
+  // The timeline, the decision and the endorsements: the packet's readers and the committee.
+  const wider = readersAndCommittee(own ? null : name);
   const managerOf = new Map((manager?.cells ?? []).map((c) => [c.cell, c]));
   const context = (withFeedback: boolean) =>
     Object.fromEntries(
       cells.map((c) => {
         const feedback = withFeedback ? managerOf.get(c.id) : undefined;
+        const earlier = data.reopenedFrom?.missing[c.id];
         return [
           c.id,
           <div key={c.id} className="space-y-4">
+            {c.missing ? <MissingNote text={c.missing} earlier={false} /> : earlier ? <MissingNote text={earlier} earlier /> : null}
             {feedback && (feedback.rating || feedback.comment) ? (
               <div className={`rounded-md border px-3 py-2 ${feedback.rating === "not-yet" || feedback.justification ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-stone-50"}`} data-testid="cell-feedback">
                 <ManagerView cell={feedback} by={manager?.author ?? null} heading="Feedback" />
@@ -75,21 +84,30 @@ export default async function PacketPage({ params }: Props) {
           </>
         }
         actions={
-          <Link href="/packets" className="text-sm font-medium text-brand-700 underline">
-            All packets
-          </Link>
+          <>
+            {can.openCommitteeView ? (
+              <ButtonLink href={`/committee/${packet.id}`} variant="secondary" prefetch={false}>
+                Committee view
+              </ButtonLink>
+            ) : null}
+            <Link href="/packets" className="self-center text-sm font-medium text-brand-700 underline">
+              All packets
+            </Link>
+            <ButtonLink href={`/packets/${packet.id}/print`} variant="secondary">
+              Print view
+            </ButtonLink>
+            <a href={`/packets/${packet.id}/pdf`} download className={buttonClass("secondary")}>
+              Download PDF
+            </a>
+          </>
         }
       />
       <div className="space-y-6">
-        {data.returned && own ? (
-          <section aria-labelledby="returned-title" className="rounded-lg border border-amber-300 bg-amber-50 px-5 py-4" data-testid="returned">
-            <h2 id="returned-title" className="text-base font-semibold text-amber-900">
-              Returned by {data.returned.actorName ?? "your manager"} on {formatDateTime(data.returned.at)}
-            </h2>
-            <Markdown className="mt-1 break-words text-sm text-stone-900">{data.returned.note}</Markdown>
-            <p className="mt-2 text-sm text-amber-900">Their rating and comment for each cell are beside your case. Revise, then submit again.</p>
-          </section>
+        {data.decision ? (
+          <DecisionPanel personName={name} own={own} targetLabel={data.target.label} decision={data.decision} cells={editorCells} audience={wider} reopen={can.reopen ? <ReopenForm packetId={packet.id} /> : null} reopenedAs={data.reopenedAs} />
         ) : null}
+        {data.returned && own ? <ReturnedBanner by={data.returned.actorName} at={data.returned.at} note={data.returned.note} /> : null}
+        {data.reopenedFrom ? <ReopenedFromBanner from={data.reopenedFrom} /> : null}
         {data.readiness && !can.writeReview ? <ReadinessMeter readiness={data.readiness} /> : null}
 
         {can.writeCase ? (
@@ -154,30 +172,17 @@ export default async function PacketPage({ params }: Props) {
           />
         )}
 
-        <Timeline events={data.events} audience={audience} />
+        <Timeline events={data.events} audience={wider} />
 
-        {notes ? (
-          <section aria-labelledby="packet-notes-title" className="rounded-lg border-2 border-dashed border-stone-400 bg-stone-50 px-5 py-4" data-testid="private-notes">
-            <h2 id="packet-notes-title" className="text-base font-semibold text-stone-900">
-              Private notes
-            </h2>
-            <p className="mt-1 text-sm font-medium text-stone-800">
-              {PACKET_NOTES_AUDIENCE}. {name} never sees them.
-            </p>
-            <div className="mt-3">
-              {notes.canWrite ? (
-                <PrivateNotesForm action={savePacketNotesAction} record={{ name: "packetId", id: packet.id }} fieldId="packet-private-notes" hint={`Markdown. Never shown to ${name}, in any form.`} version={notes.version} body={notes.body} />
-              ) : notes.body ? (
-                <>
-                  <Markdown className="break-words text-sm text-stone-900">{notes.body}</Markdown>
-                  <p className="mt-2 text-xs text-stone-600">{notes.updatedBy ? `Last saved by ${notes.updatedBy}, ${formatDateTime(notes.updatedAt)}` : null}</p>
-                </>
-              ) : (
-                <p className="text-sm text-stone-600">No private notes.</p>
-              )}
-            </div>
-          </section>
-        ) : null}
+        <EndorsementsPanel
+          packetId={packet.id}
+          own={own}
+          endorsements={data.endorsements}
+          ask={can.askEndorsements ? { colleagues: endorsementCandidates(viewer, id), cells: editorCells } : null}
+          audience={wider}
+        />
+
+        {notes ? <PacketNotesSection packetId={packet.id} name={name} notes={notes} /> : null}
 
         {can.withdraw ? <WithdrawForm packetId={packet.id} audience={audience} /> : null}
       </div>

@@ -5,7 +5,7 @@ import { Textarea } from "@/components/ui/field";
 import { PACKET_RATING_SCALE, packetRatingLabel } from "@/lib/packets/flow";
 import { isGap, type ReadinessRule } from "@/lib/packets/readiness";
 import type { EditorCell } from "./case-cell-editor";
-import type { ManagerCellView } from "./packet-parts";
+import type { ManagerCellView } from "@/components/packets/packet-parts";
 
 /* One cell of the manager's part: the author's case beside the rating, comment and justification. */
 export function ReviewCellEditor(props: { cell: EditorCell; value: ManagerCellView; onChange: (patch: Partial<ManagerCellView>) => void; caseContent: ReactNode; targetLabel: string; audience: string; minimumRating: ReadinessRule["minimumRating"]; error?: string[] }) {

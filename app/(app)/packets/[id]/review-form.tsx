@@ -11,7 +11,7 @@ import { packetRatingLabel } from "@/lib/packets/flow";
 import type { Readiness } from "@/lib/packets/readiness";
 import { endorsePacketAction, returnPacketAction, savePacketReviewAction } from "./actions";
 import type { EditorCell } from "./case-cell-editor";
-import type { ManagerCellView } from "./packet-parts";
+import type { ManagerCellView } from "@/components/packets/packet-parts";
 import { ReviewCellEditor } from "./review-cell-editor";
 import { ReviewSteps } from "./review-steps";
 

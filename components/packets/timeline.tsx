@@ -18,7 +18,7 @@ export function Timeline({ events, audience }: { events: Event[]; audience: stri
               <span className="font-semibold">{PACKET_EVENT_LABEL[e.step as keyof typeof PACKET_EVENT_LABEL] ?? e.step}</span> by {e.actorName ?? "someone no longer here"}
             </p>
             <p className="text-xs text-stone-600">
-              {formatDateTime(e.at)} · {e.fromStatus ? `${PACKET_STATUS_LABEL[e.fromStatus]} → ` : ""}
+              {formatDateTime(e.at)} · {e.fromStatus && e.fromStatus !== e.toStatus ? `${PACKET_STATUS_LABEL[e.fromStatus]} → ` : ""}
               {PACKET_STATUS_LABEL[e.toStatus]}
             </p>
             {e.note ? <Markdown className="mt-1 break-words text-sm text-stone-800">{e.note}</Markdown> : null}
