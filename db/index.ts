@@ -20,6 +20,10 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  // Table statistics for the query planner (SQLite's advice for long-lived connections): without them it can
+  // start a manager's query from every open review in the org. Bounded work: about 0.1 s on 10,000 people.
+  sqlite.pragma("analysis_limit = 400");
+  sqlite.pragma("optimize = 0x10002");
   return db;
 }
 

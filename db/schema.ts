@@ -207,6 +207,8 @@ export const people = sqliteTable(
   (t) => [
     uniqueIndex("people_email").on(t.email),
     index("people_manager").on(t.managerId),
+    // People with no password yet (invited, or SSO before first use): admins' "Needs my action" lists them by name.
+    index("people_without_password").on(t.name).where(sql`${t.passwordHash} is null`),
     check("people_not_own_manager", sql`${t.managerId} is null or ${t.managerId} <> ${t.id}`),
   ],
 );
@@ -409,6 +411,8 @@ export const stipendClaims = sqliteTable(
   (t) => [
     index("stipend_claims_person_year").on(t.personId, t.year),
     index("stipend_claims_status").on(t.status),
+    // A year across the whole org: the admin's team claims and reports.
+    index("stipend_claims_year").on(t.year),
     check("stipend_claims_amounts", sql`${t.amountPaidMinor} > 0 and ${t.amountChargedMinor} > 0`),
     check("stipend_claims_receipt", sql`${t.receiptId} is not null or ${t.receiptUrl} is not null`),
     check("stipend_claims_cell", sql`(${t.competencyKey} is null) = (${t.themeKey} is null)`),
@@ -819,7 +823,7 @@ export const committeeVotes = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
-  (t) => [primaryKey({ columns: [t.packetId, t.memberId] })],
+  (t) => [primaryKey({ columns: [t.packetId, t.memberId] }), index("committee_votes_member").on(t.memberId)],
 );
 
 /* The decision an admin records for the committee: approved (with the level change's effective date) or declined. */

@@ -13,7 +13,7 @@ test("sign-in page, also with errors showing", async ({ page }) => {
 
 test.describe("signed-in shell", () => {
   test.use({ storageState: storageStateFor("manager") });
-  for (const path of ["/", "/account", "/notifications", "/notifications?show=unread"]) {
+  for (const path of ["/", "/account", "/about", "/notifications", "/notifications?show=unread"]) {
     test(`page ${path}`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();

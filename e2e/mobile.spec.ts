@@ -27,6 +27,7 @@ const PAGES: { role: DemoRole; path: (id: Ids) => string }[] = [
   { role: "engineer", path: (id) => `/reviews/${id.openReview}` },
   { role: "engineer", path: (id) => `/reviews/${id.pastReview}` },
   { role: "manager", path: () => "/" },
+  { role: "manager", path: () => "/about" },
   { role: "manager", path: () => "/notifications" },
   { role: "manager", path: () => "/stipend/approvals" },
   { role: "manager", path: () => "/stipend/team" },

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { machineInfo, machineLine, table, writeJson, writeSection } from "./bench/report";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-bench-"));
 process.env.TRELLIS_DATA_DIR = dir;
@@ -103,12 +104,26 @@ async function main() {
     pdf,
   ];
 
-  console.log(`Trellis benchmarks (${engineers.length + managers.length + directors.length} people, SQLite at ${dir})\n`);
+  const people = engineers.length + managers.length + directors.length;
+  console.log(`Trellis benchmarks (${people} people, SQLite at ${dir})\n`);
   console.log("what".padEnd(40) + "n".padStart(7) + "p50 ms".padStart(10) + "p95 ms".padStart(10) + "target p95".padStart(13));
   for (const r of results) {
     const verdict = r.p95 <= r.target ? "ok" : "SLOW";
     console.log(r.name.padEnd(40) + String(r.n).padStart(7) + r.p50.toFixed(3).padStart(10) + r.p95.toFixed(3).padStart(10) + `${r.target.toFixed(1)} ${verdict}`.padStart(13));
   }
+  writeJson("dal", { generatedAt: new Date().toISOString(), machine: machineInfo(), people, results });
+  writeSection(
+    "bench:dal",
+    [
+      "## Data-access hot paths (`npm run bench`)",
+      "",
+      `DAL functions called directly (no HTTP, no rendering) on a synthetic ${people.toLocaleString("en")}-person org in a throwaway database, on ${machineLine()}.`,
+      "",
+      table(["what", "n", "p50 ms", "p95 ms", "target p95 ms", ""], results.map((r) => [r.name, r.n, r.p50.toFixed(3), r.p95.toFixed(3), r.target.toFixed(1), r.p95 <= r.target ? "ok" : "**slow**"])),
+      "",
+      "Reproduce: `npm run bench`. JSON: `bench/results/dal.json`.",
+    ].join("\n"),
+  );
   db().$client.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -55,11 +56,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <p className="truncate text-xs text-stone-600">
             {viewer.email} · {ROLE_LABELS[viewer.role]}
           </p>
-          <form action={signOutAction} className="mt-3">
-            <button type="submit" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-              Sign out
-            </button>
-          </form>
+          <div className="mt-3 flex items-center gap-4">
+            <form action={signOutAction}>
+              <button type="submit" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                Sign out
+              </button>
+            </form>
+            <Link href="/about" className="text-sm text-stone-600 underline-offset-2 hover:underline">
+              About
+            </Link>
+          </div>
         </div>
       </aside>
       <main id="main" className="flex-1 px-4 py-8 md:px-10">

@@ -7,9 +7,14 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { assertAdmin, publishedLevelJoin } from "./admin-guard";
 import { recordAudit } from "./audit";
 
-/* The committee's active members, for the committee's own pages and rules (deactivating someone takes them off it too). */
+/*
+ * The committee's active members, for the committee's own pages and rules
+ * (deactivating someone takes them off it too). A CROSS JOIN keeps SQLite
+ * reading the handful of members first and looking each up, rather than
+ * passing over everyone to find them.
+ */
 export function committeeMemberIds(ex: Executor = db()): string[] {
-  return ex.select({ id: committeeMembers.personId }).from(committeeMembers).innerJoin(people, and(eq(people.id, committeeMembers.personId), eq(people.active, true))).all().map((m) => m.id);
+  return ex.select({ id: committeeMembers.personId }).from(committeeMembers).crossJoin(people).where(and(eq(people.id, committeeMembers.personId), eq(people.active, true))).all().map((m) => m.id);
 }
 
 export const isCommitteeMember = (ex: Executor, personId: string) => committeeMemberIds(ex).includes(personId);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   cells,
@@ -17,17 +17,25 @@ import type { FrameworkDocument } from "@/lib/framework/format";
 import { canViewFrameworkVersion } from "@/lib/policies/framework";
 import { cellId, levelCellId } from "@/lib/domain/cell-ref";
 import { recordAudit } from "./audit";
+import { prepared, publishedVersionData } from "./prepared";
 import type { Viewer } from "@/lib/domain/viewer";
 
+const versionColumns = {
+  id: frameworkVersions.id,
+  number: frameworkVersions.number,
+  name: frameworkVersions.name,
+  description: frameworkVersions.description,
+  status: frameworkVersions.status,
+  publishedAt: frameworkVersions.publishedAt,
+};
+
+const latestPublished = () =>
+  prepared("framework.latest-published", (d) => d.select(versionColumns).from(frameworkVersions).where(eq(frameworkVersions.status, "published")).orderBy(desc(frameworkVersions.number)).limit(1).prepare());
+const versionByNumber = () =>
+  prepared("framework.version-by-number", (d) => d.select(versionColumns).from(frameworkVersions).where(eq(frameworkVersions.number, sql.placeholder("number"))).limit(1).prepare());
+
 export function latestPublishedVersionId(): number | null {
-  const row = db()
-    .select({ id: frameworkVersions.id })
-    .from(frameworkVersions)
-    .where(eq(frameworkVersions.status, "published"))
-    .orderBy(desc(frameworkVersions.number))
-    .limit(1)
-    .get();
-  return row?.id ?? null;
+  return latestPublished().get()?.id ?? null;
 }
 
 /* The cells (`competency.theme`) of the version everyone uses now: what evidence and stipend claims may be tagged to. */
@@ -147,10 +155,9 @@ export function insertFrameworkVersion(
 export type VersionSummary = { id: number; number: number; name: string; status: "draft" | "published"; publishedAt: Date | null };
 
 export function listVisibleVersions(viewer: Viewer): VersionSummary[] {
-  return db()
-    .select({ id: frameworkVersions.id, number: frameworkVersions.number, name: frameworkVersions.name, status: frameworkVersions.status, publishedAt: frameworkVersions.publishedAt })
-    .from(frameworkVersions)
-    .orderBy(desc(frameworkVersions.number))
+  return prepared("framework.versions", (d) =>
+    d.select({ id: frameworkVersions.id, number: frameworkVersions.number, name: frameworkVersions.name, status: frameworkVersions.status, publishedAt: frameworkVersions.publishedAt }).from(frameworkVersions).orderBy(desc(frameworkVersions.number)).prepare(),
+  )
     .all()
     .filter((v) => canViewFrameworkVersion(viewer, v));
 }
@@ -161,26 +168,18 @@ export function listVisibleVersions(viewer: Viewer): VersionSummary[] {
  * Null when it does not exist or the viewer may not see it.
  */
 export function getFrameworkStructure(viewer: Viewer, versionNumber?: number) {
-  const version = db()
-    .select({
-      id: frameworkVersions.id,
-      number: frameworkVersions.number,
-      name: frameworkVersions.name,
-      description: frameworkVersions.description,
-      status: frameworkVersions.status,
-      publishedAt: frameworkVersions.publishedAt,
-    })
-    .from(frameworkVersions)
-    .where(versionNumber === undefined ? eq(frameworkVersions.status, "published") : eq(frameworkVersions.number, versionNumber))
-    .orderBy(desc(frameworkVersions.number))
-    .limit(1)
-    .get();
+  const version = versionNumber === undefined ? latestPublished().get() : versionByNumber().get({ number: versionNumber });
   if (!version || !canViewFrameworkVersion(viewer, version)) return null;
+  // A published version never changes, so its shape is read once; a draft is read every time.
+  const shape = version.status === "published" ? publishedVersionData(version.id, "structure", () => readStructure(version.id)) : readStructure(version.id);
+  return { version, ...shape };
+}
 
-  const trackRows = db().select().from(versionTracks).where(eq(versionTracks.versionId, version.id)).orderBy(asc(versionTracks.position)).all();
-  const levelRows = db().select().from(versionLevels).where(eq(versionLevels.versionId, version.id)).orderBy(asc(versionLevels.position)).all();
-  const competencyRows = db().select().from(versionCompetencies).where(eq(versionCompetencies.versionId, version.id)).orderBy(asc(versionCompetencies.position)).all();
-  const themeRows = db().select().from(versionThemes).where(eq(versionThemes.versionId, version.id)).orderBy(asc(versionThemes.position)).all();
+function readStructure(versionId: number) {
+  const trackRows = db().select().from(versionTracks).where(eq(versionTracks.versionId, versionId)).orderBy(asc(versionTracks.position)).all();
+  const levelRows = db().select().from(versionLevels).where(eq(versionLevels.versionId, versionId)).orderBy(asc(versionLevels.position)).all();
+  const competencyRows = db().select().from(versionCompetencies).where(eq(versionCompetencies.versionId, versionId)).orderBy(asc(versionCompetencies.position)).all();
+  const themeRows = db().select().from(versionThemes).where(eq(versionThemes.versionId, versionId)).orderBy(asc(versionThemes.position)).all();
 
   const tracksWithLevels = trackRows.map((t) => ({
     key: t.trackKey,
@@ -191,7 +190,6 @@ export function getFrameworkStructure(viewer: Viewer, versionNumber?: number) {
       .map((l) => ({ key: l.levelKey, trackKey: l.trackKey, code: l.code, name: l.name, summary: l.summary, position: l.position, equivalentLevelKey: l.equivalentLevelKey })),
   }));
   return {
-    version,
     tracks: tracksWithLevels,
     levels: tracksWithLevels.flatMap((t) => t.levels),
     competencies: competencyRows.map((c) => ({ key: c.competencyKey, name: c.name, summary: c.summary })),
@@ -204,10 +202,15 @@ export type FrameworkLevel = FrameworkStructure["levels"][number];
 
 /* Every cell of the given levels, keyed by levelCellId (`level.competency.theme`). Call only with a structure the viewer may see. */
 export function getCells(structure: FrameworkStructure, levelKeys: string[]) {
-  const rows = db()
+  const { id, status } = structure.version;
+  const rows = status === "published" ? publishedVersionData(id, "cells", () => readCells(id)) : readCells(id);
+  return new Map(rows.filter((r) => levelKeys.includes(r.levelKey)).map((r) => [levelCellId(r), r]));
+}
+
+function readCells(versionId: number) {
+  return db()
     .select({ levelKey: cells.levelKey, competencyKey: cells.competencyKey, themeKey: cells.themeKey, expectation: cells.expectation, description: cells.description, examples: cells.examples })
     .from(cells)
-    .where(and(eq(cells.versionId, structure.version.id), inArray(cells.levelKey, levelKeys)))
+    .where(eq(cells.versionId, versionId))
     .all();
-  return new Map(rows.map((r) => [levelCellId(r), r]));
 }

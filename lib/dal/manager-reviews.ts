@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, reviewCells, reviewCycles, reviews } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
@@ -185,7 +185,8 @@ export function managerReviewActionItems(viewer: Viewer, now: Date = new Date())
     .from(reviews)
     .innerJoin(reviewCycles, eq(reviewCycles.id, reviews.cycleId))
     .innerJoin(people, eq(people.id, reviews.personId))
-    .where(and(eq(people.managerId, viewer.id), eq(people.active, true), eq(reviewCycles.status, "open"), inArray(reviews.managerStatus, ["not-started", "draft"])))
+    // Unary + keeps the status indexes out of the plan: otherwise SQLite may start from every open review in the org, not the viewer's reports.
+    .where(and(eq(people.managerId, viewer.id), eq(people.active, true), sql`+${reviewCycles.status} = 'open'`, sql`+${reviews.managerStatus} in ('not-started', 'draft')`))
     .all()
     .map((r) => item(r, `Write ${r.personName}'s review for ${r.cycleName}`, r.managerStatus === "draft" ? "Continue" : "Start", r.managerStatus === "draft", "Manager review"));
   const toAcknowledge = db()

@@ -8,10 +8,11 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { canAdministerOrgSettings } from "@/lib/policies/reviews";
 import { recordAudit } from "./audit";
+import { prepared } from "./prepared";
 
 /* The organisation's settings row (id 1); until an admin saves it, the defaults. */
 function readSettings() {
-  const row = db().select({ timeZone: orgSettings.timeZone, version: orgSettings.version }).from(orgSettings).where(eq(orgSettings.id, 1)).get();
+  const row = prepared("org-settings.read", (d) => d.select({ timeZone: orgSettings.timeZone, version: orgSettings.version }).from(orgSettings).where(eq(orgSettings.id, 1)).prepare()).get();
   return row ?? { timeZone: DEFAULT_TIME_ZONE, version: 0 };
 }
 

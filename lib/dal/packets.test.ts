@@ -193,4 +193,25 @@ describe("reads and evidence", () => {
     expect(listPackets(org.as.admin).others.map((p) => p.id)).toContain(id);
     for (const who of ["peer", "otherManager"] as const) expect(listPackets(org.as[who]).others.map((p) => p.id)).not.toContain(id);
   });
+
+  it("lists others' open packets in full and their closed ones newest first, a page at a time", () => {
+    const author = report().viewer;
+    const open = startedPacket(author, author.id);
+    const closed = [0, 1, 2].map(() => {
+      const { viewer } = report();
+      const id = startedPacket(viewer, viewer.id);
+      mustSucceed(withdrawPacket(viewer, id, "Not this year"));
+      return id;
+    });
+    const all = listPackets(org.as.manager, 1_000).closed;
+    const everyClosed = all.map((p) => p.id);
+    expect(everyClosed).toEqual(expect.arrayContaining(closed));
+    expect(all.map((p) => p.updatedAt.getTime())).toEqual(all.map((p) => p.updatedAt.getTime()).sort((a, b) => b - a));
+    const firstPage = listPackets(org.as.manager, 2);
+    expect(firstPage.open.map((p) => p.id)).toContain(open);
+    expect(firstPage.open.every((p) => ["draft", "submitted", "endorsed"].includes(p.status))).toBe(true);
+    expect(firstPage.closed.map((p) => p.id)).toEqual(everyClosed.slice(0, 2));
+    expect(firstPage.moreClosed).toBe(true);
+    expect(listPackets(org.as.manager, everyClosed.length).moreClosed).toBe(false);
+  });
 });

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { frameworkVersions, packets, people, versionLevels } from "@/db/schema";
 import type { ActionItem } from "@/lib/domain/action-item";
+import { OPEN_PACKET_STATUSES, PACKET_STATUSES } from "@/lib/domain/enums";
 import { levelLabel } from "@/lib/domain/level-label";
 import type { Viewer } from "@/lib/domain/viewer";
 import { isAdmin } from "@/lib/policies/core";
@@ -76,23 +77,37 @@ const rowColumns = {
   targetLevelKey: packets.targetLevelKey,
   updatedAt: packets.updatedAt,
 };
-const listRows = (where: SQL | undefined) =>
+const listRows = (where: SQL | undefined, limit = -1) =>
   db()
     .select(rowColumns)
     .from(packets)
     .innerJoin(people, eq(people.id, packets.personId))
     .leftJoin(target, and(eq(target.versionId, packets.frameworkVersionId), eq(target.levelKey, packets.targetLevelKey)))
     .where(where)
-    .orderBy(desc(packets.updatedAt))
+    .orderBy(desc(packets.updatedAt), desc(packets.id))
+    .limit(limit)
     .all()
     .map(({ targetCode, targetName, targetLevelKey, ...r }) => ({ ...r, targetLabel: levelLabel({ code: targetCode, name: targetName, key: targetLevelKey }) }));
 
-/* The viewer's own packets, and the packets they may read of others: their org below them (admins: everyone). */
-export function listPackets(viewer: Viewer) {
+/* How many closed packets of others a list shows at first, and adds with each "show more". */
+export const CLOSED_PACKETS_PAGE = 50;
+const CLOSED_STATUSES = PACKET_STATUSES.filter((s) => !(OPEN_PACKET_STATUSES as readonly string[]).includes(s));
+
+/*
+ * The viewer's own packets, and the packets they may read of others: their
+ * org below them (admins: everyone). Others' open packets are all listed;
+ * their decided and withdrawn ones, which only pile up, newest first and
+ * `closedShown` at a time, so an admin of a large org never reads them all.
+ */
+export function listPackets(viewer: Viewer, closedShown = CLOSED_PACKETS_PAGE) {
   const mine = listRows(eq(packets.personId, viewer.id));
   const scope = isAdmin(viewer) ? ne(packets.personId, viewer.id) : viewer.hasReports ? sql`${packets.personId} in ${orgBelow(viewer.id)}` : null;
-  const others = scope ? listRows(scope).map((r) => ({ ...r, directReport: r.managerId === viewer.id })) : [];
-  return { mine, others };
+  if (!scope) return { mine, open: [], closed: [], moreClosed: false, others: [] };
+  const mark = <T extends { managerId: string | null }>(r: T) => ({ ...r, directReport: r.managerId === viewer.id });
+  const open = listRows(and(scope, inArray(packets.status, OPEN_PACKET_STATUSES))).map(mark);
+  const closed = listRows(and(scope, inArray(packets.status, CLOSED_STATUSES)), closedShown + 1).map(mark);
+  const shown = closed.slice(0, closedShown);
+  return { mine, open, closed: shown, moreClosed: closed.length > closedShown, others: [...open, ...shown] };
 }
 
 const lastStep = sql<string | null>`(select e.step from packet_events e where e.packet_id = ${packets.id} order by e.id desc limit 1)`;

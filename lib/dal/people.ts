@@ -10,29 +10,35 @@ import { canViewPerson } from "@/lib/policies/people";
 import { type Relationship } from "@/lib/policies/core";
 import { recordAudit } from "./audit";
 import { lastKnownLevelNames, latestPublishedVersionId } from "./framework";
+import { prepared } from "./prepared";
 import { endSessionsOf } from "./sessions";
 import { beginAttempt, forgiveAttempt } from "./sign-in";
 import type { Viewer } from "@/lib/domain/viewer";
 
+const viewerRow = () =>
+  prepared("people.viewer", (d) =>
+    d
+      .select({
+        id: people.id,
+        name: people.name,
+        email: people.email,
+        role: people.role,
+        trackKey: people.trackKey,
+        levelKey: people.levelKey,
+        managerId: people.managerId,
+        team: people.team,
+        active: people.active,
+        hasPassword: sql<number>`${people.passwordHash} is not null`,
+        // Spelled out: inside a select drizzle renders ${people.id} as a bare "id", which the subquery reads as r.id.
+        reportCount: sql<number>`(select count(*) from people r where r.manager_id = "people"."id" and r.active = 1)`,
+      })
+      .from(people)
+      .where(eq(people.id, sql.placeholder("id")))
+      .prepare(),
+  );
+
 export function getViewerById(personId: string): Viewer | null {
-  const row = db()
-    .select({
-      id: people.id,
-      name: people.name,
-      email: people.email,
-      role: people.role,
-      trackKey: people.trackKey,
-      levelKey: people.levelKey,
-      managerId: people.managerId,
-      team: people.team,
-      active: people.active,
-      hasPassword: sql<number>`${people.passwordHash} is not null`,
-      // Spelled out: inside a select drizzle renders ${people.id} as a bare "id", which the subquery reads as r.id.
-      reportCount: sql<number>`(select count(*) from people r where r.manager_id = "people"."id" and r.active = 1)`,
-    })
-    .from(people)
-    .where(eq(people.id, personId))
-    .get();
+  const row = viewerRow().get({ id: personId });
   if (!row || !row.active) return null;
   return {
     id: row.id,

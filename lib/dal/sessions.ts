@@ -1,10 +1,11 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, sessions } from "@/db/schema";
 import { config } from "@/lib/config";
 import { recordAudit } from "./audit";
+import { prepared } from "./prepared";
 
 /* Don't write last_seen_at on every request: once a minute is precise enough for an idle timeout. */
 const TOUCH_EVERY_MS = 60_000;
@@ -38,12 +39,14 @@ export type SessionCheck =
 export function checkSession(token: string, now = Date.now()): SessionCheck {
   const sessionId = storedId(token);
   const { sessionIdleMs, sessionMaxMs } = config();
-  const row = db()
-    .select({ id: sessions.id, personId: sessions.personId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt, endedReason: sessions.endedReason, active: people.active })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(eq(sessions.id, sessionId))
-    .get();
+  const row = prepared("sessions.check", (d) =>
+    d
+      .select({ id: sessions.id, personId: sessions.personId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt, endedReason: sessions.endedReason, active: people.active })
+      .from(sessions)
+      .innerJoin(people, eq(people.id, sessions.personId))
+      .where(eq(sessions.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id: sessionId });
   if (!row) return { valid: false, reason: "unknown" };
   if (row.endedAt) return { valid: false, reason: (row.endedReason as SessionEndReason | null) ?? "unknown" };
   let reason: SessionEndReason | null = null;

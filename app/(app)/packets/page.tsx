@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listPackets } from "@/lib/dal/packets";
+import { CLOSED_PACKETS_PAGE, listPackets } from "@/lib/dal/packets";
 import type { PacketStatus } from "@/lib/domain/enums";
 import { formatDateTime } from "@/lib/format";
 import { PACKET_STATUS_LABEL } from "@/lib/packets/flow";
@@ -39,9 +39,11 @@ function PacketList({ rows, labelledBy, withPerson }: { rows: Row[]; labelledBy:
   );
 }
 
-export default async function PacketsPage() {
+export default async function PacketsPage({ searchParams }: { searchParams: Promise<{ closed?: string }> }) {
   const viewer = await requireViewer();
-  const { mine, others } = listPackets(viewer);
+  const asked = Number((await searchParams).closed);
+  const closedShown = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 5_000) : CLOSED_PACKETS_PAGE;
+  const { mine, open, closed, moreClosed } = listPackets(viewer, closedShown);
   const seesOthers = viewer.hasReports || isAdmin(viewer);
   return (
     <>
@@ -62,10 +64,23 @@ export default async function PacketsPage() {
           )}
         </Card>
         {seesOthers ? (
-          <Card>
-            <CardHeader id="org-packets" title={isAdmin(viewer) ? "Everyone's packets" : "Packets in my org"} description={isAdmin(viewer) ? "Every packet in the organisation. Opening one is recorded in the audit log." : "Your direct reports' packets (you review these) and the rest of your org below you, read only. Opening one is recorded in the audit log."} />
-            {others.length === 0 ? <EmptyState title="No packets in your org yet">Packets your reports start, or you start for them, show here.</EmptyState> : <PacketList rows={others} labelledBy="org-packets" withPerson />}
-          </Card>
+          <>
+            <Card>
+              <CardHeader id="org-packets" title={isAdmin(viewer) ? "Everyone's open packets" : "Open packets in my org"} description={isAdmin(viewer) ? "Drafts, packets with a manager and packets with the committee, across the organisation. Opening one is recorded in the audit log." : "Your direct reports' packets (you review these) and the rest of your org below you, read only. Opening one is recorded in the audit log."} />
+              {open.length === 0 ? <EmptyState title="No open packets">Packets your reports start, or you start for them, show here.</EmptyState> : <PacketList rows={open} labelledBy="org-packets" withPerson />}
+            </Card>
+            <Card>
+              <CardHeader id="closed-packets" title="Decided and withdrawn" description="Newest first. Opening one is recorded in the audit log." />
+              {closed.length === 0 ? <EmptyState title="None yet">Approved, declined and withdrawn packets show here.</EmptyState> : <PacketList rows={closed} labelledBy="closed-packets" withPerson />}
+              {moreClosed ? (
+                <div className="border-t border-stone-200 px-5 py-3">
+                  <Link href={`/packets?closed=${closedShown + CLOSED_PACKETS_PAGE}#closed-packets`} className="text-sm font-medium text-brand-700 underline">
+                    Show {CLOSED_PACKETS_PAGE} more
+                  </Link>
+                </div>
+              ) : null}
+            </Card>
+          </>
         ) : null}
       </div>
     </>

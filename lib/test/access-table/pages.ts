@@ -8,6 +8,8 @@ const adminPage = (path: string) => page(path.startsWith("/admin/people/export")
 export const PAGE_ROWS: AccessRow[] = [
   page("page /", EVERYONE, () => "/", { shows: () => "Needs my action" }),
   page("page /account", EVERYONE, () => "/account", { shows: () => "Sessions" }),
+  // The benchmark's baseline: the signed-in shell with static text.
+  page("page /about", EVERYONE, () => "/about", { shows: () => "About Trellis" }),
   // Download my data: always the asker's own records.
   page("GET /account/export", EVERYONE, () => "/account/export", { shows: () => '"formatVersion"' }),
   page("page /framework", EVERYONE, () => "/framework"),
