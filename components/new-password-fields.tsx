@@ -1,5 +1,5 @@
 import { Field, Input } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/security/password-rules";
+import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-length";
 
 /* The new password and its confirmation, as every form that sets a password asks for them. */
 export function NewPasswordFields({ errors, confirmLabel = "Confirm new password" }: { errors?: { newPassword?: string[]; confirmPassword?: string[] }; confirmLabel?: string }) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-length";
 
-/* Password rules, shared by the forms (for hints) and the server (for checks). */
-export const PASSWORD_MIN_LENGTH = 12;
+/* Password rules, checked on the server; the forms show the minimum length from lib/domain/password-length.ts. */
+export { PASSWORD_MIN_LENGTH };
 
 export const newPasswordSchema = z
   .string()
