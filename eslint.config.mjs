@@ -24,7 +24,7 @@ const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
+  { ignores: [".next/**", ".next-analyze/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
   restrict(["app/**", "components/**"], [], [DB]),
   restrict(["lib/**"], [CONNECTION], [], ["lib/dal/**", "lib/test/**", ...TESTS]),
   restrict(["lib/policies/**"], [], [DAL, DB]),

@@ -12,8 +12,15 @@ const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
 ];
 
+/*
+ * `npm run bench:bundle -- --attribute` builds a second copy with browser source maps into .next-analyze, to
+ * tell the bytes of Next.js and React from the app's own. The build everyone runs is unchanged.
+ */
+const analysing = process.env.TRELLIS_BUNDLE_ANALYSIS === "1";
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  ...(analysing ? { distDir: ".next-analyze", productionBrowserSourceMaps: true } : {}),
   // pdfkit reads its own data files from its package folder at run time, so it stays out of the bundle.
   serverExternalPackages: ["better-sqlite3", "pdfkit", "fontkit"],
   experimental: {
