@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CASE_AUDIENCE, caseAudienceFor } from "@/lib/policies/packets";
 import { buildPacketDocument, documentText, type PacketDocumentSource } from "./document";
 
 const format = { date: (d: string | Date) => String(d).slice(0, 10), dateTime: (d: Date) => d.toISOString() };
@@ -45,5 +46,16 @@ describe("the packet as a document", () => {
     const doc = buildPacketDocument(source({ role: "direct-manager", manager: { author: "Max", cells: [{ cell: "values.complexity", rating: "not-yet", comment: "More please", justification: "Planned" }] } }), format);
     const text = documentText(doc);
     for (const words of ["Manager's rating (Max)", "Not yet", "More please", "Justification for the gap", "Planned", "Not rated", "Ada's managers and admins, and Ada once the packet is returned or endorsed"]) expect(text).toContain(words);
+  });
+
+  it("says who reads each part in the packet page's words: the case's readers, and the committee on the timeline", () => {
+    const visibleTo = (doc: ReturnType<typeof buildPacketDocument>, id: string) => doc.sections.find((s) => s.id === id)?.audience;
+    const own = buildPacketDocument(source(), format);
+    expect(own.facts).toContainEqual({ label: "Visible to", value: CASE_AUDIENCE });
+    expect(visibleTo(own, "summary")).toBe(CASE_AUDIENCE);
+    expect(visibleTo(own, "timeline")).toBe("You, your managers, admins and the promotion committee");
+    const managers = buildPacketDocument(source({ role: "direct-manager" }), format);
+    expect(visibleTo(managers, "summary")).toBe(caseAudienceFor("Ada"));
+    expect(visibleTo(managers, "timeline")).toBe("Ada, their managers, admins and the promotion committee");
   });
 });

@@ -1,4 +1,5 @@
 import type { PacketKind, PacketRating, PacketStatus } from "@/lib/domain/enums";
+import { CASE_AUDIENCE, caseAudienceFor, readersAndCommittee } from "@/lib/policies/packets";
 import { PACKET_EVENT_LABEL, PACKET_STATUS_LABEL, packetRatingLabel } from "./flow";
 import type { Readiness } from "./readiness";
 
@@ -50,7 +51,9 @@ type Format = { date: (d: string | Date) => string; dateTime: (d: Date) => strin
 export function buildPacketDocument(source: PacketDocumentSource, format: Format, extras: DocExtras = {}): PacketDocument {
   const { packet, manager } = source;
   const own = source.role === "author";
-  const audience = own ? "You, your managers and admins" : `${packet.personName}, their managers and admins`;
+  // The same words as the packet page: the case's readers, and the wider audience of the timeline.
+  const audience = own ? CASE_AUDIENCE : caseAudienceFor(packet.personName);
+  const wider = readersAndCommittee(own ? null : packet.personName);
   const managerOf = new Map((manager?.cells ?? []).map((c) => [c.cell, c]));
   const cited = (id: string) => {
     const entry = source.cited[id];
@@ -88,7 +91,7 @@ export function buildPacketDocument(source: PacketDocumentSource, format: Format
       {
         id: "timeline",
         title: "Timeline",
-        audience,
+        audience: wider,
         blocks: [{ kind: "events", items: source.events.map((e) => ({ title: `${PACKET_EVENT_LABEL[e.step as keyof typeof PACKET_EVENT_LABEL] ?? e.step} by ${e.actorName ?? "someone no longer here"}`, when: `${format.dateTime(e.at)} · ${e.fromStatus ? `${PACKET_STATUS_LABEL[e.fromStatus]} → ` : ""}${PACKET_STATUS_LABEL[e.toStatus]}`, note: e.note })) }],
       },
     ],
