@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/domain/viewer";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { buildPacketDocument, type DocBlock, type DocSection, type PacketDocument } from "@/lib/packets/document";
-import { decisionSection, endorsementBlocks, missingBlocks } from "@/lib/packets/document-parts";
+import { decisionSection, earlierMissingBlocks, endorsementBlocks, missingBlocks, reopenedSection } from "@/lib/packets/document-parts";
 import { readersAndCommittee } from "@/lib/policies/packets";
 import { orgToday } from "./org-settings";
 import { getPacket, type PacketReadVia } from "./packets";
@@ -33,8 +33,8 @@ export type CellBlockSource = (viewer: Viewer, view: PacketView) => Record<strin
 const FORMAT = { date: formatDate, dateTime: formatDateTime };
 const audienceOf = (view: PacketView) => readersAndCommittee(view.role === "author" ? null : view.packet.personName);
 
-const SECTIONS: SectionSource[] = [(_viewer, view) => decisionSection(view, FORMAT, audienceOf(view))];
-const CELL_BLOCKS: CellBlockSource[] = [(_viewer, view) => missingBlocks(view), (_viewer, view) => endorsementBlocks(view, FORMAT)];
+const SECTIONS: SectionSource[] = [(_viewer, view) => reopenedSection(view, FORMAT, audienceOf(view)), (_viewer, view) => decisionSection(view, FORMAT, audienceOf(view))];
+const CELL_BLOCKS: CellBlockSource[] = [(_viewer, view) => missingBlocks(view), (_viewer, view) => earlierMissingBlocks(view), (_viewer, view) => endorsementBlocks(view, FORMAT)];
 
 export type PacketDocumentFile = { document: PacketDocument; personName: string; today: string };
 

@@ -6,6 +6,7 @@ import { answerEndorsementRequest, declineEndorsementRequest, listMyEndorsementR
 import { requestEndorsements } from "@/lib/dal/endorsements";
 import { savePacketCase, submitPacket } from "@/lib/dal/packet-case";
 import { decidePacket } from "@/lib/dal/packet-decision";
+import { reopenPacket } from "@/lib/dal/packet-reopen";
 import { savePacketNotes } from "@/lib/dal/packet-notes";
 import { endorsePacket } from "@/lib/dal/packet-review";
 import type { Viewer } from "@/lib/domain/viewer";
@@ -93,7 +94,7 @@ describe("the decided packet's PDF", { timeout: 30_000 }, () => {
         `The words ${org.people.peer.name} answered Led the queue migration across two teams. (${ENDORSED})`,
         `Questioned by ${org.people.peer.name}`,
         "Which teams took it up?",
-        `Also asked to endorse this cell: ${org.people.outsider.name} (declined).`,
+        `Also asked to endorse this cell: ${org.people.outsider.name} (declined: Not close enough to the work.).`,
       ]) {
         expect(text, reader.name).toContain(squeeze(words));
       }
@@ -105,6 +106,19 @@ describe("the decided packet's PDF", { timeout: 30_000 }, () => {
     const text = await pdfText(author, id);
     expect(text.indexOf(squeeze(missing[QUESTIONED]!))).toBeGreaterThan(text.indexOf(squeeze(`Led the queue migration across two teams. (${QUESTIONED})`)));
     expect(text.indexOf(squeeze(missing[QUESTIONED]!))).toBeLessThan(text.indexOf(squeeze(`Led the queue migration across two teams. (${LATER})`)));
+  });
+
+  it("a draft reopened from a declined packet holds the earlier reasons and, beside each cell, what was missing last time", async () => {
+    const { author, id, missing } = declinedPacket();
+    const result = mustSucceed(reopenPacket(author, id));
+    const reopened = result.ok ? result.value : "";
+    for (const reader of [author, org.as.manager]) {
+      const text = await pdfText(reader, reopened);
+      for (const words of ["Reopened from a declined packet", "The committee's reasons then Strong delivery; influence not yet at Senior.", `What was missing last time ${missing[QUESTIONED]}`, `What was missing last time ${missing[LATER]}`]) {
+        expect(text, reader.name).toContain(squeeze(words));
+      }
+      expect(text).not.toContain(squeeze("The committee's decision"));
+    }
   });
 
   it("an approved packet holds the decision and the effective date, and no what is missing", async () => {

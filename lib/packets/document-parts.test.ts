@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decisionSection, endorsementBlocks, missingBlocks } from "./document-parts";
+import { decisionSection, earlierMissingBlocks, endorsementBlocks, missingBlocks, reopenedSection } from "./document-parts";
 
 const format = { date: (d: string | Date | null) => (d ? String(d instanceof Date ? d.toISOString() : d).slice(0, 10) : "—"), dateTime: (d: Date) => d.toISOString() };
 const cells = [
@@ -32,8 +32,9 @@ describe("the decided and endorsed parts of a packet document", () => {
     const blocks = endorsementBlocks(
       {
         endorsements: [
-          { endorserName: "Bo", state: "answered", cells: [{ cell: "values.complexity", stance: "endorse", ...answer }, { cell: "values.influence", stance: null, ...answer, freshness: null }] },
-          { endorserName: "Cy", state: "closed", cells: [{ cell: "values.complexity", stance: null, comment: "", answeredAt: null, answeredText: null, freshness: null }] },
+          { endorserName: "Bo", state: "answered", declineReason: "", cells: [{ cell: "values.complexity", stance: "endorse", ...answer }, { cell: "values.influence", stance: null, ...answer, freshness: null }] },
+          { endorserName: "Cy", state: "closed", declineReason: "", cells: [{ cell: "values.complexity", stance: null, comment: "", answeredAt: null, answeredText: null, freshness: null }] },
+          { endorserName: "Di", state: "declined", declineReason: "I have not worked with Ada this year.", cells: [{ cell: "values.influence", stance: null, comment: "", answeredAt: null, answeredText: null, freshness: null }] },
         ],
       },
       format,
@@ -42,6 +43,19 @@ describe("the decided and endorsed parts of a packet document", () => {
       { kind: "group", title: "Endorsed by Bo (2026-02-01)", blocks: [{ kind: "markdown", text: "Seen it", empty: "No comment." }] },
       { kind: "note", text: "Also asked to endorse this cell: Cy (not answered before the packet closed)." },
     ]);
-    expect(blocks["values.influence"]).toEqual([{ kind: "note", text: "Also asked to endorse this cell: Bo (no answer for this cell)." }]);
+    expect(blocks["values.influence"]).toEqual([{ kind: "note", text: "Also asked to endorse this cell: Bo (no answer for this cell), Di (declined: I have not worked with Ada this year.)." }]);
+  });
+
+  it("gives a reopened draft where it came from and, beside each cell, what was missing last time unless it has its own", () => {
+    expect(reopenedSection({ cells, reopenedFrom: null }, format, "all")).toEqual([]);
+    const reopenedFrom = { decidedAt: new Date("2026-02-20T10:00:00Z"), reasons: "Not yet across teams", missing: { "values.complexity": "Bigger projects", "values.influence": "Older words" } };
+    const [section] = reopenedSection({ cells, reopenedFrom }, format, "all");
+    expect(section).toMatchObject({ id: "reopened-from", title: "Reopened from a declined packet", audience: "all" });
+    expect(section!.blocks.slice(0, 2)).toEqual([
+      { kind: "facts", items: [{ label: "Declined", value: "2026-02-20" }] },
+      { kind: "group", title: "The committee's reasons then", blocks: [{ kind: "markdown", text: "Not yet across teams", empty: "No reasons written." }] },
+    ]);
+    // values.influence has a "what is missing" of its own, which missingBlocks gives; the earlier words are not repeated.
+    expect(earlierMissingBlocks({ cells, reopenedFrom })).toEqual({ "values.complexity": [{ kind: "group", title: "What was missing last time", blocks: [{ kind: "markdown", text: "Bigger projects", empty: "" }] }] });
   });
 });

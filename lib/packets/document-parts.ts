@@ -54,10 +54,45 @@ export function missingBlocks(view: { cells: { id: string; missing: string }[] }
   return Object.fromEntries(view.cells.filter((c) => c.missing.trim()).map((c) => [c.id, [{ kind: "group", title: "What is missing", blocks: [{ kind: "markdown", text: c.missing, empty: "" }] }]]));
 }
 
+/*
+ * A draft reopened from a declined packet: where it came from and the
+ * committee's reasons then, as a section; beside each cell what was missing
+ * last time, unless the cell has a "what is missing" of its own.
+ */
+export type ReopenedPart = {
+  cells: { id: string; missing: string }[];
+  reopenedFrom: { decidedAt: Date; reasons: string; missing: Record<string, string> } | null;
+};
+
+export function reopenedSection(view: ReopenedPart, format: Format, audience: string): DocSection[] {
+  const from = view.reopenedFrom;
+  if (!from) return [];
+  return [
+    {
+      id: "reopened-from",
+      title: "Reopened from a declined packet",
+      audience,
+      blocks: [
+        { kind: "facts", items: [{ label: "Declined", value: format.date(from.decidedAt) }] },
+        { kind: "group", title: "The committee's reasons then", blocks: [{ kind: "markdown", text: from.reasons, empty: "No reasons written." }] },
+        { kind: "note", text: "This packet starts from that one's case; what the committee found missing is beside each cell it concerns." },
+      ],
+    },
+  ];
+}
+
+export function earlierMissingBlocks(view: ReopenedPart): Record<string, DocBlock[]> {
+  const earlier = view.reopenedFrom?.missing ?? {};
+  return Object.fromEntries(
+    view.cells.filter((c) => !c.missing.trim() && earlier[c.id]?.trim()).map((c) => [c.id, [{ kind: "group", title: "What was missing last time", blocks: [{ kind: "markdown", text: earlier[c.id]!, empty: "" }] }]]),
+  );
+}
+
 export type EndorsementPart = {
   endorsements: {
     endorserName: string;
     state: RequestState;
+    declineReason: string;
     cells: { cell: string; stance: EndorsementStance | null; comment: string; answeredAt: Date | null; answeredText: string | null; freshness: Freshness | null }[];
   }[];
 };
@@ -82,7 +117,8 @@ export function endorsementBlocks(view: EndorsementPart, format: Format): Record
         }
         (answers[a.cell] ??= []).push({ kind: "group", title: `${STANCE_LABEL[a.stance]} by ${request.endorserName}${a.answeredAt ? ` (${format.date(a.answeredAt)})` : ""}`, blocks });
       } else {
-        const how = request.state === "answered" ? "no answer for this cell" : REQUEST_STATE_LABEL[request.state].toLowerCase();
+        const state = REQUEST_STATE_LABEL[request.state].toLowerCase();
+        const how = request.state === "answered" ? "no answer for this cell" : request.state === "declined" && request.declineReason.trim() ? `${state}: ${request.declineReason.trim()}` : state;
         (unanswered[a.cell] ??= []).push(`${request.endorserName} (${how})`);
       }
     }
