@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
-import type { Result } from "@/lib/domain/result";
 import type { Viewer } from "@/lib/domain/viewer";
 import { db } from "@/db";
 import { auditLog, cells, committeeMembers, committeeVotes, endorsementRequests, evidenceEntries, frameworkVersions, levelHistory, notifications, notificationSettings, orgSettings, packetPrivateNotes, people, reviewCells, reviewCycles, reviewPrivateNotes, reviews, stipendClaims, stipendSettings, stipendYearSettings } from "@/db/schema";
@@ -24,7 +23,7 @@ import { getOrgChartPeople } from "@/lib/dal/org-chart";
 import { createPerson, getPersonForAdmin, listPeople, moveToManager, setActive, updatePerson } from "@/lib/dal/people-admin";
 import { exportPeopleRows, importPeople, previewPeopleImport } from "@/lib/dal/people-csv";
 import { endAllSessionsOf, endOtherSessions } from "@/lib/dal/account";
-import { changePassword, getPersonProfile, getViewerById } from "@/lib/dal/people";
+import { changePassword, getPersonProfile } from "@/lib/dal/people";
 import { verifyPassword } from "@/lib/security/password";
 import { checkSession, createSession, listOpenSessions } from "@/lib/dal/sessions";
 import { listTeamClaims } from "@/lib/dal/stipend-approvals";
@@ -45,7 +44,8 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead, noti
 import { getReceiptFile, getReceiptRetention, saveReceiptRetention } from "@/lib/dal/stipend-receipts";
 import { fileClaim, personInput, yearSettingsInput, receiptPdf, TEST_TODAY, TEST_YEAR } from "@/lib/test/builders";
 import { enrolInOpenCycles, insertPerson } from "@/lib/test/factory";
-import { buildOrg, newViewer, type Actor, type Org } from "@/lib/test/org";
+import { newViewer, type Actor, type Org } from "@/lib/test/org";
+import { action, ALL_CELLS, asPerson, fileTeamViewClaims, mustSucceed, onFreshPerson, personRow, runRows, succeededAnd, T0, type Action, type Person, type Row } from "@/lib/test/access-dal/harness";
 import { ACCESS_TABLE, tableFigures } from "@/lib/test/access-table";
 import { tableProblems } from "@/lib/test/access-coverage";
 import { appSurface } from "@/lib/test/app-surface";
@@ -67,40 +67,10 @@ import { getPacketDocument } from "@/lib/dal/packet-document";
 import { exportMyData } from "@/lib/dal/data-export";
 
 /*
- * The access-control table, checked below the browser: each row calls a DAL
- * function as a given person and says whether it must be allowed or refused.
- * Refused means "looks missing" (NotFoundError). Allowed means the call did
- * its work: every action carries a proof, run on what the call returned, that
- * the read returned the record asked for or the write changed the record
- * (re-read from the database). A proof must assert something; the harness
- * checks that it did. Every feature adds its rows;
- * e2e/access-control.spec.ts holds the matching rows for pages over HTTP.
+ * The DAL rows of the access-control table (lib/test/access-dal/harness.ts
+ * says how a row is run and proven), and the check that the table's proofs
+ * name rows that exist.
  */
-type Person = keyof Org["people"];
-type Action = { run: (org: Org, actor: Actor) => Promise<unknown>; proves: (result: unknown, org: Org, actor: Actor) => void | Promise<void> };
-type Row = { what: string; as: Actor; expect: "allowed" | "refused"; action: Action };
-
-/* The only way to make an Action: the call, and what must hold afterwards when it is allowed. */
-function action<T>(run: (org: Org, actor: Actor) => T, proves: (result: Awaited<T>, org: Org, actor: Actor) => void | Promise<void>): Action {
-  return { run: async (org, actor) => run(org, actor), proves: (result, org, actor) => proves(result as Awaited<T>, org, actor) };
-}
-
-const T0 = Date.UTC(2026, 10, 22, 12);
-/* Calls `call` on a person made for this row, so a write's effect is that row's alone. */
-const onFreshPerson =
-  <R>(call: (viewer: Viewer, personId: string) => R) =>
-  (org: Org, a: Actor) => {
-    const person = insertPerson(db());
-    return { person, result: call(org.as[a], person.id) };
-  };
-/* The proof of a write that returns a Result: it succeeded, and `check` finds the change in the database. */
-const succeededAnd =
-  (check: (person: { id: string }) => void) =>
-  ({ person, result }: { person: { id: string }; result: Result }) => {
-    expect(result).toEqual({ ok: true, value: undefined });
-    check(person);
-  };
-const personRow = (id: string) => db().select().from(people).where(eq(people.id, id)).get()!;
 const statusOf = (claimId: string) => db().select({ status: stipendClaims.status }).from(stipendClaims).where(eq(stipendClaims.id, claimId)).get()?.status;
 
 /* ---------- People ---------- */
@@ -681,12 +651,7 @@ rows.push(
 
 /* ---------- Evidence, review cycles, self-assessments, org settings ---------- */
 
-const ALL_CELLS = ["values", "technical", "leadership"].flatMap((c) => ["complexity", "influence", "multiplier"].map((t) => `${c}.${t}`));
 const selfCells = (rating: SelfCell["rating"]): SelfCell[] => ALL_CELLS.map((cell) => ({ cell, rating, evidence: "Shipped it", citations: [] }));
-const mustSucceed = <T extends { ok: boolean }>(result: T) => {
-  if (!result.ok) throw new Error(`expected the change to be made: ${JSON.stringify(result)}`);
-  return result;
-};
 /* A fresh entry of the owner's, with a title of its own. */
 const evidenceOf = (org: Org, owner: Actor) => {
   const title = `Win of ${owner} ${crypto.randomUUID().slice(0, 8)}`;
@@ -884,7 +849,6 @@ const sharedReport = (org: Org, summary: string) => {
   mustSucceed(shareManagerReview(org.as.manager, fresh.reviewId, 2));
   return fresh;
 };
-const asPerson = (id: string) => getViewerById(id)!;
 const readManagerPartOf = (owner: Actor) =>
   action(
     (org, a) => getManagerPart(org.as[a], reviewIdOf(org, owner)),
@@ -1486,39 +1450,23 @@ rows.push(
 
 let org: Org;
 
-describe("access control", () => {
-  beforeAll(async () => {
-    org = buildOrg();
-    for (const who of ["engineer", "outsider"] as const) await fileClaim(org.as[who], { purchaseDate: `${TEST_YEAR}-01-10`, item: `Team view ${who}` }, TEST_TODAY);
-    // The peer is on the committee (not recused from their peers' packets); so is the director, recused from everyone below them.
-    for (const who of ["peer", "director"] as const) db().insert(committeeMembers).values({ personId: org.people[who].id, addedById: org.people.admin.id }).run();
-    db().insert(stipendSettings).values({ id: 1, rejectedReceiptRetentionDays: 120, version: 1, updatedById: org.people.admin.id }).run();
-    const cycle = mustSucceed(openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" }, "2026-01-01")) as { value: { id: string } };
-    reviewCycleId = cycle.value.id;
-    for (const who of ["peer", "outsider"] as const) {
-      const id = reviewIdOf(org, who);
-      mustSucceed(saveSelfAssessment(org.as[who], id, 1, selfCells("meets")));
-      mustSucceed(submitSelfAssessment(org.as[who], id, 2));
-    }
-    const engineerReview = reviewIdOf(org, "engineer");
-    mustSucceed(saveManagerReview(org.as.manager, engineerReview, 1, { summary: "Access-control summary", cells: managerCells("meets") }));
-    mustSucceed(savePrivateNotes(org.as.manager, engineerReview, 0, "Access-control private note"));
-    const own = reviewIdOf(org, "director");
-    mustSucceed(saveSelfAssessment(org.as.director, own, 1, selfCells("exceeds")));
-    draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, { ...loadDefaultFramework(), name: DRAFT_NAME }, { status: "draft", actorId: org.people.admin.id })).number;
-  });
-
-  it.each(rows)("$as: $what -> $expect", async (row) => {
-    const attempt = row.action.run(org, row.as);
-    if (row.expect === "refused") {
-      await expect(attempt).rejects.toThrow(NotFoundError);
-      return;
-    }
-    const result = await attempt;
-    const before = expect.getState().assertionCalls;
-    await row.action.proves(result, org, row.as);
-    expect(expect.getState().assertionCalls - before, "an allowed row must prove its effect with at least one assertion").toBeGreaterThan(0);
-  });
+runRows(rows, async (o) => {
+  org = o;
+  await fileTeamViewClaims(org, ["engineer", "outsider"]);
+  db().insert(stipendSettings).values({ id: 1, rejectedReceiptRetentionDays: 120, version: 1, updatedById: org.people.admin.id }).run();
+  const cycle = mustSucceed(openCycle(org.as.admin, { name: "Access-control cycle", selfDueOn: "2026-08-01", managerDueOn: "2026-08-31" }, "2026-01-01")) as { value: { id: string } };
+  reviewCycleId = cycle.value.id;
+  for (const who of ["peer", "outsider"] as const) {
+    const id = reviewIdOf(org, who);
+    mustSucceed(saveSelfAssessment(org.as[who], id, 1, selfCells("meets")));
+    mustSucceed(submitSelfAssessment(org.as[who], id, 2));
+  }
+  const engineerReview = reviewIdOf(org, "engineer");
+  mustSucceed(saveManagerReview(org.as.manager, engineerReview, 1, { summary: "Access-control summary", cells: managerCells("meets") }));
+  mustSucceed(savePrivateNotes(org.as.manager, engineerReview, 0, "Access-control private note"));
+  const own = reviewIdOf(org, "director");
+  mustSucceed(saveSelfAssessment(org.as.director, own, 1, selfCells("exceeds")));
+  draftNumber = db().transaction((tx) => insertFrameworkVersion(tx, { ...loadDefaultFramework(), name: DRAFT_NAME }, { status: "draft", actorId: org.people.admin.id })).number;
 });
 
 /*
