@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Row } from "@/lib/test/access-dal/harness";
 import { ACCESS_TABLE, tableFigures } from "@/lib/test/access-table";
@@ -14,25 +16,47 @@ import { accountRows } from "@/lib/test/access-dal/account";
 
 /*
  * The DAL rows of the access-control table live per feature in
- * lib/test/access-dal/ (harness.ts says how a row is run and proven), each
- * run by its own test file in lib/access-control/. Here they are only read:
- * the table's proofs must name rows that exist.
+ * lib/test/access-dal/<feature>.ts (harness.ts says how a row is run and
+ * proven), each run by lib/access-control/<feature>.test.ts on a database of
+ * its own. Here they are only read, never run: every allowed action cell of
+ * the table must name a row that exists.
  */
+const FEATURES: Record<string, readonly Row[]> = {
+  people: peopleRows,
+  framework: frameworkRows,
+  stipend: stipendRows,
+  "evidence-reviews": evidenceReviewRows,
+  "manager-reviews": managerReviewRows,
+  packets: packetRows,
+  committee: committeeRows,
+  account: accountRows,
+};
+/* Modules of lib/test/access-dal/ that hold no rows of their own. */
+const HELPERS = ["harness", "review-cycle", "packet-helpers"];
 
 /*
  * The table over the whole app: every page, route handler and server action
  * (read from the source) has a row for every role, and every allowed action
- * cell is proven by an allowed row above. e2e/access-control.spec.ts runs the
+ * cell is proven by an allowed DAL row. e2e/access-control.spec.ts runs the
  * table's cells over HTTP.
  */
 describe("the access-control table", () => {
   const surface = appSurface();
-  const rows: Row[] = [...peopleRows, ...frameworkRows, ...stipendRows, ...evidenceReviewRows, ...managerReviewRows, ...packetRows, ...committeeRows, ...accountRows];
+  const rows: Row[] = Object.values(FEATURES).flat();
 
   it("covers every page, route handler and server action, for every role, with proofs", () => {
     expect(surface.filter((e) => e.kind === "page").length).toBeGreaterThan(25);
     expect(surface.filter((e) => e.kind === "action").length).toBeGreaterThan(25);
     expect(tableProblems(surface, ACCESS_TABLE, rows)).toEqual([]);
+    // The rows above are every feature's, and every feature's rows are run by a test file of its own.
+    const modules = fs.readdirSync(path.join(import.meta.dirname, "../test/access-dal")).map((f) => f.replace(/\.ts$/, ""));
+    expect(modules.filter((m) => !HELPERS.includes(m)).sort(), "a module of lib/test/access-dal/ is neither listed in FEATURES nor in HELPERS").toEqual(Object.keys(FEATURES).sort());
+    for (const feature of Object.keys(FEATURES)) {
+      const runner = fs.readFileSync(path.join(import.meta.dirname, `${feature}.test.ts`), "utf8");
+      const imported = runner.match(new RegExp(`import \\{ ([^}]*) \\} from "@/lib/test/access-dal/${feature}";`))?.[1]!.split(", ") ?? [];
+      const run = runner.match(/^runRows\((\w+), (\w+)\);$/m)?.slice(1) ?? [];
+      expect(run.length === 2 && run.every((name) => imported.includes(name)), `lib/access-control/${feature}.test.ts runs the rows and setup of lib/test/access-dal/${feature}.ts`).toBe(true);
+    }
   });
 
   it("fails for an entry without a row, a missing role or a proof that does not exist", () => {
