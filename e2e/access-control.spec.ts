@@ -14,7 +14,8 @@ import { builtActionKeys, callAction, replyCode } from "./support/server-actions
  * and downloads are fetched; server actions are called directly, with input
  * their schema accepts. Refused looks exactly like missing (404, or the
  * action's "not found"); allowed pages show the record. The DAL rows in
- * lib/access-control.test.ts prove what allowed actions do.
+ * lib/test/access-dal/ (run by lib/access-control/*.test.ts) prove what
+ * allowed actions do.
  */
 /* The packet roles: Noor (asked to endorse Jordan's packet), Avery (on the committee), Priya (on it too, recused from Noor's packet; Jordan's manager above). */
 const SESSION: Record<Exclude<AnyRole, "signedOut">, keyof typeof DEMO> = {

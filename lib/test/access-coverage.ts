@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { PACKET_ROLES, rolesOf, rowName, type AccessRow } from "./access-table";
 import type { SurfaceEntry } from "./app-surface";
 
-/* A DAL row of lib/access-control.test.ts, as far as the table's proofs need it. */
+/* A DAL row of lib/test/access-dal/, as far as the table's proofs need it. */
 export type DalRow = { what: string; as: string; expect: "allowed" | "refused" };
 
 /*

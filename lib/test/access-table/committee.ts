@@ -13,7 +13,7 @@ import type { AccessRow, Proof } from "./types";
  *   org's peer);
  * - Riley's declined packet: reopened only by Sam, Riley's direct manager
  *   (Jordan and Alex are Riley's peers here).
- * The DAL rows ("Endorsements and the committee" in lib/access-control.test.ts)
+ * The DAL rows (lib/test/access-dal/committee.ts)
  * play the endorser as the small org's outsider and the member as its peer.
  *
  * The packet roles (lib/test/access-table/roles.ts): Noor, the endorser,

@@ -5,7 +5,7 @@ import type { AccessRow, Ids } from "./types";
  * The framework editor: admins only, every page and action, on the demo's
  * draft (Morgan's). A published version is frozen: it has no editor pages,
  * even for admins. A draft is read by admins only, wherever it shows. Allowed
- * action cells name the DAL rows in lib/access-control.test.ts that edit the
+ * action cells name the DAL rows in lib/test/access-dal/framework.ts that edit the
  * access-control draft, publish it, start, discard and import one.
  */
 const FILE = {

@@ -12,7 +12,7 @@ export type * from "./types";
 
 /*
  * The access-control table: one row (or more, one per case) for every page,
- * route handler and server action the app has. lib/access-control.test.ts
+ * route handler and server action the app has. lib/access-control/table.test.ts
  * enumerates the app and fails when an entry has no row, a row lacks a role,
  * or an allowed action cell has no proof; e2e/access-control.spec.ts runs
  * every cell over HTTP.

@@ -6,7 +6,7 @@ import type { AccessRow, Proof } from "./types";
  * the case and submits; the direct manager rates, returns, endorses and keeps
  * private notes; either may withdraw; managers above and admins read; a peer
  * and an unrelated manager learn nothing. Allowed action cells name the DAL
- * rows in lib/access-control.test.ts ("Promotion packets"), which run each
+ * rows in lib/test/access-dal/packets.ts, which run each
  * step on a packet in the state it needs.
  *
  * The packet roles, on Jordan's packet (a draft, returned to him, so not with

@@ -3,7 +3,7 @@ import type { AnyRole, Cells } from "./roles";
 /* Ids and texts of the subject's records, read from the database the rows run against. */
 export type Ids = Record<string, string>;
 
-/* The DAL row in lib/access-control.test.ts that proves an allowed action's effect (as the column's role, unless `as` says who plays it), or an e2e test. */
+/* The DAL row in lib/test/access-dal/ that proves an allowed action's effect (as the column's role, unless `as` says who plays it), or an e2e test. */
 export type Proof = { what: string; as?: string } | { spec: string; test: string };
 
 export type AccessRow = {
